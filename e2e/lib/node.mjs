@@ -1,0 +1,144 @@
+// Starts and stops real stoa-node processes for the end-to-end tests.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync, rmSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The stoa-node binary under test (scripts/test.sh sets STOA_NODE). */
+export const NODE_BIN = process.env.STOA_NODE ?? '../target/debug/stoa-node';
+
+/** A debug node compiles the runtime at start-up: give it time. */
+export const START_TIMEOUT_MS = 300_000;
+
+/** A free TCP port on loopback (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One JSON-RPC call over HTTP. */
+export async function rpc(port, method, params = []) {
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  return res.json();
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor(what, check, timeoutMs = 120_000, everyMs = 1000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+/**
+ * Starts `stoa-node` with `args` plus free RPC and p2p ports and a temporary base path.
+ * Resolves once its RPC answers `system_health`. The node's log goes to a file under the
+ * base path (printed on failure).
+ */
+export async function startNode(name, args) {
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const base = mkdtempSync(join(tmpdir(), `stoa-${name}-`));
+  const logPath = join(base, 'node.log');
+  const log = createWriteStream(logPath);
+  const fullArgs = [
+    ...args,
+    '--base-path', base,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--no-prometheus',
+    '--no-telemetry',
+    '--no-hardware-benchmarks',
+    '--name', name,
+  ];
+  const child = spawn(NODE_BIN, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  const node = {
+    name, child, rpcPort, p2pPort, base, logPath,
+    get exited() { return exited; },
+    async stop() {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await done;
+      clearTimeout(killer);
+    },
+    cleanup() { rmSync(base, { recursive: true, force: true }); },
+  };
+  try {
+    await waitFor(`${name} to answer RPC`, async () => {
+      if (exited) throw new Error(`${name} exited early (${JSON.stringify(exited)}); see ${logPath}`);
+      const r = await rpc(rpcPort, 'system_health');
+      return r.result;
+    }, START_TIMEOUT_MS);
+  } catch (e) {
+    await node.stop();
+    throw e;
+  }
+  return node;
+}
+
+/** A @polkadot/api connection to a node. */
+export async function connect(node) {
+  const provider = new WsProvider(`ws://127.0.0.1:${node.rpcPort}`, 1000);
+  return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+}
+
+/** The libp2p peer id of a node key (hex secret), via `stoa-node key inspect-node-key`. */
+export function peerIdOf(nodeKeyHex) {
+  const dir = mkdtempSync(join(tmpdir(), 'stoa-key-'));
+  try {
+    const file = join(dir, 'node-key');
+    writeFileSync(file, nodeKeyHex);
+    return execFileSync(NODE_BIN, ['key', 'inspect-node-key', '--file', file], { encoding: 'utf8' }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The finalized block number. */
+export async function finalizedNumber(port) {
+  const head = await rpc(port, 'chain_getFinalizedHead');
+  const header = await rpc(port, 'chain_getHeader', [head.result]);
+  return parseInt(header.result.number, 16);
+}
+
+/** Runs `stoa-node` with `args` to completion; returns { status, stdout, stderr }. */
+export function runCli(args, timeoutMs = 120_000) {
+  return new Promise((resolve) => {
+    const child = spawn(NODE_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
+}

@@ -1,0 +1,93 @@
+// An operator joins as a master node, as docs/operators.md describes: its node generates
+// session keys with an ownership proof, the operator registers them, governance admits it,
+// and from a session boundary on it authors and votes; then it leaves again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { xxhashAsHex } from '@polkadot/util-crypto';
+import { startNode, connect, rpc, waitFor, finalizedNumber, peerIdOf } from '../lib/node.mjs';
+
+const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
+// Sessions of 5 blocks instead of 100, set by governance through the storage parameter.
+const SESSION_PERIOD_KEY = xxhashAsHex(':SessionPeriod:', 128);
+const FIVE_BLOCKS = '0x05000000';
+
+let aliceNode;
+let bobNode;
+let api;
+let alice;
+let bob;
+
+before(async () => {
+  aliceNode = await startNode('alice', ['--dev', '--tmp', '--node-key', ALICE_NODE_KEY]);
+  const bootnode = `/ip4/127.0.0.1/tcp/${aliceNode.p2pPort}/p2p/${peerIdOf(ALICE_NODE_KEY)}`;
+  // Bob's node: same chain, a validator with an empty keystore until it rotates keys.
+  bobNode = await startNode('bob', ['--chain', 'dev', '--validator', '--tmp', '--bootnodes', bootnode]);
+  api = await connect(aliceNode);
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+  alice = keyring.addFromUri('//Alice');
+  bob = keyring.addFromUri('//Bob');
+});
+
+after(async () => {
+  await api?.disconnect();
+  await Promise.all([aliceNode?.stop(), bobNode?.stop()]);
+  aliceNode?.cleanup();
+  bobNode?.cleanup();
+});
+
+function submit(tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) reject(new Error(`dispatch error: ${dispatchError.toString()}`));
+      else if (status.isInBlock) resolve(events);
+    }).catch(reject);
+  });
+}
+
+const validators = async () => (await api.query.session.validators()).map(String);
+
+test('an operator joins: keys, admission, then the authority set', async () => {
+  await submit(api.tx.sudo.sudo(api.tx.system.setStorage([[SESSION_PERIOD_KEY, FIVE_BLOCKS]])), alice);
+
+  // Keys are generated in Bob's node's keystore, with a proof that Bob's account owns them.
+  const owner = api.createType('AccountId32', bob.address).toHex();
+  const generated = await rpc(bobNode.rpcPort, 'author_rotateKeysWithOwner', [owner]);
+  assert.ok(generated.result, JSON.stringify(generated.error));
+  const { keys, proof } = generated.result;
+  await submit(api.tx.session.setKeys(keys, proof), bob);
+
+  // Admitted by governance: planned at the next boundary, active at the one after.
+  const hash = '0x' + '22'.repeat(32);
+  await submit(api.tx.sudo.sudo(
+    api.tx.masterNodes.admitMasterNode(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/bob', hash),
+  ), alice);
+  await waitFor('Bob in the planned set', async () =>
+    (await api.query.masterNodes.plannedAuthorities()).map(String).includes(bob.address), 120_000);
+  await waitFor('Bob in session.validators', async () => (await validators()).includes(bob.address), 120_000);
+  assert.equal((await api.query.aura.authorities()).length, 2);
+
+  // Both nodes vote now (GRANDPA needs both of two): finality keeps moving.
+  const start = await finalizedNumber(aliceNode.rpcPort);
+  await waitFor('finality with two master nodes', async () =>
+    (await finalizedNumber(aliceNode.rpcPort)) >= start + 3, 180_000);
+  // Bob's node authors too: some recent block carries its Aura key.
+  assert.ok(await waitFor('a block authored by Bob', async () => {
+    const header = await api.derive.chain.getHeader();
+    return header.author?.toString() === bob.address;
+  }, 120_000));
+});
+
+test('an operator leaves: departure takes effect at a session boundary', async () => {
+  await submit(api.tx.masterNodes.announceDeparture(), bob);
+  assert.equal((await api.query.masterNodes.masterNodes(bob.address)).isNone, true);
+  await waitFor('Bob out of session.validators', async () => {
+    const v = await validators();
+    return v.length === 1 && v[0] === alice.address;
+  }, 180_000);
+  // The floor: Alice, now alone, cannot leave.
+  await assert.rejects(submit(api.tx.masterNodes.announceDeparture(), alice), /BelowMinimum/);
+  const start = await finalizedNumber(aliceNode.rpcPort);
+  await waitFor('finality with Alice alone again', async () =>
+    (await finalizedNumber(aliceNode.rpcPort)) >= start + 2, 180_000);
+});

@@ -1,0 +1,335 @@
+//! Unit tests: every call and error, and the authority set across session boundaries.
+
+use crate::{mock::*, AwaitingKeys, Error, Event, MasterNodes as Registry, PlannedAuthorities};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::{traits::BadOrigin, DispatchError};
+use stoa_primitives::MasterNodeRegistry;
+
+type MasterNodesPallet = crate::Pallet<Test>;
+
+const URI: &[u8] = b"https://finma.example/licence/42";
+
+fn admit(operator: AccountId) -> frame_support::dispatch::DispatchResult {
+	MasterNodes::admit_master_node(
+		RuntimeOrigin::root(),
+		operator,
+		b"Helvetia Custody".to_vec(),
+		jurisdiction("CH"),
+		URI.to_vec(),
+		[7u8; 32].into(),
+	)
+}
+
+fn set_keys(operator: AccountId) {
+	assert_ok!(Session::set_keys(RuntimeOrigin::signed(operator), keys(operator), vec![]));
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event was deposited").event
+}
+
+fn planned_events() -> Vec<(u32, Vec<AccountId>, Vec<AccountId>)> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::MasterNodes(Event::AuthoritySetPlanned {
+				session,
+				authorities,
+				awaiting_keys,
+			}) => Some((session, authorities, awaiting_keys)),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn genesis_admits_master_nodes_and_sets_authorities() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Registry::<Test>::count(), 3);
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+		assert_eq!(PlannedAuthorities::<Test>::get().to_vec(), vec![1, 2, 3]);
+		assert!(AwaitingKeys::<Test>::get().is_empty());
+		let node = Registry::<Test>::get(1).unwrap();
+		assert_eq!(node.jurisdiction, jurisdiction("DE"));
+		assert_eq!(node.admitted_at, 0);
+	});
+}
+
+#[test]
+fn admit_master_node_records_the_entity() {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(3);
+		assert_ok!(admit(10));
+		let node = Registry::<Test>::get(10).unwrap();
+		assert_eq!(node.name.to_vec(), b"Helvetia Custody".to_vec());
+		assert_eq!(node.jurisdiction, jurisdiction("CH"));
+		assert_eq!(node.licence.uri.to_vec(), URI.to_vec());
+		assert_eq!(node.licence.hash, [7u8; 32].into());
+		assert_eq!(node.admitted_at, 3);
+		assert_eq!(Registry::<Test>::count(), 4);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::MasterNodes(Event::MasterNodeAdmitted {
+				operator: 10,
+				jurisdiction: jurisdiction("CH")
+			})
+		);
+	});
+}
+
+#[test]
+fn admit_master_node_needs_the_admin_origin() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			MasterNodes::admit_master_node(
+				RuntimeOrigin::signed(1),
+				10,
+				b"x".to_vec(),
+				jurisdiction("CH"),
+				URI.to_vec(),
+				Default::default()
+			),
+			BadOrigin
+		);
+		assert_noop!(
+			MasterNodes::admit_master_node(
+				RuntimeOrigin::none(),
+				10,
+				b"x".to_vec(),
+				jurisdiction("CH"),
+				URI.to_vec(),
+				Default::default()
+			),
+			BadOrigin
+		);
+	});
+}
+
+#[test]
+fn admit_master_node_refuses_duplicates_and_the_cap() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(admit(1), Error::<Test>::AlreadyMasterNode);
+		assert_ok!(admit(10));
+		assert_ok!(admit(11));
+		assert_ok!(admit(12));
+		// MaxMasterNodes is 6.
+		assert_noop!(admit(13), Error::<Test>::TooManyMasterNodes);
+		assert_eq!(Registry::<Test>::count(), 6);
+	});
+}
+
+#[test]
+fn admit_master_node_validates_its_input() {
+	new_test_ext().execute_with(|| {
+		let call = |name: &[u8], code: [u8; 2], uri: &[u8]| {
+			MasterNodes::admit_master_node(
+				RuntimeOrigin::root(),
+				10,
+				name.to_vec(),
+				stoa_primitives::Jurisdiction(code),
+				uri.to_vec(),
+				Default::default(),
+			)
+		};
+		assert_noop!(call(b"Node", *b"XX", URI), Error::<Test>::InvalidJurisdiction);
+		assert_noop!(call(b"Node", *b"de", URI), Error::<Test>::InvalidJurisdiction);
+		assert_noop!(call(b"", *b"DE", URI), Error::<Test>::EmptyName);
+		assert_noop!(call(&[b'n'; 17], *b"DE", URI), Error::<Test>::NameTooLong);
+		assert_noop!(call(b"Node", *b"DE", b""), Error::<Test>::EmptyLicenceUri);
+		assert_noop!(call(b"Node", *b"DE", &[b'u'; 33]), Error::<Test>::LicenceUriTooLong);
+		// The limits themselves are accepted.
+		assert_ok!(call(&[b'n'; 16], *b"DE", &[b'u'; 32]));
+	});
+}
+
+#[test]
+fn remove_master_node_works_and_keeps_the_floor() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(MasterNodes::remove_master_node(RuntimeOrigin::signed(2), 1), BadOrigin);
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 42),
+			Error::<Test>::NotMasterNode
+		);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 1));
+		assert!(!Registry::<Test>::contains_key(1));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::MasterNodes(Event::MasterNodeRemoved { operator: 1 })
+		);
+		// MinMasterNodes is 2: a third removal would go below it.
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 2),
+			Error::<Test>::BelowMinimum
+		);
+		assert_eq!(Registry::<Test>::count(), 2);
+	});
+}
+
+#[test]
+fn announce_departure_works_and_keeps_the_floor() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(MasterNodes::announce_departure(RuntimeOrigin::root()), BadOrigin);
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(42)),
+			Error::<Test>::NotMasterNode
+		);
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(3)));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::MasterNodes(Event::MasterNodeDeparted { operator: 3 })
+		);
+		assert!(!MasterNodesPallet::is_master_node(&3));
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(2)),
+			Error::<Test>::BelowMinimum
+		);
+	});
+}
+
+#[test]
+fn update_licence_replaces_the_licence() {
+	new_test_ext().execute_with(|| {
+		let uri = b"https://bafin.example/reg/2".to_vec();
+		assert_noop!(
+			MasterNodes::update_licence(RuntimeOrigin::signed(1), 1, uri.clone(), [1u8; 32].into()),
+			BadOrigin
+		);
+		assert_noop!(
+			MasterNodes::update_licence(RuntimeOrigin::root(), 42, uri.clone(), [1u8; 32].into()),
+			Error::<Test>::NotMasterNode
+		);
+		assert_noop!(
+			MasterNodes::update_licence(RuntimeOrigin::root(), 1, vec![b'u'; 33], [1u8; 32].into()),
+			Error::<Test>::LicenceUriTooLong
+		);
+		assert_noop!(
+			MasterNodes::update_licence(RuntimeOrigin::root(), 1, vec![], [1u8; 32].into()),
+			Error::<Test>::EmptyLicenceUri
+		);
+		assert_ok!(MasterNodes::update_licence(
+			RuntimeOrigin::root(),
+			1,
+			uri.clone(),
+			[1u8; 32].into()
+		));
+		let node = Registry::<Test>::get(1).unwrap();
+		assert_eq!(node.licence.uri.to_vec(), uri);
+		assert_eq!(node.licence.hash, [1u8; 32].into());
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::MasterNodes(Event::LicenceUpdated {
+				operator: 1,
+				licence_hash: [1u8; 32].into()
+			})
+		);
+	});
+}
+
+#[test]
+fn an_admitted_node_joins_the_set_once_it_has_keys() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(admit(10));
+
+		// Without keys, the next planned set leaves it out and says so.
+		run_to_session(1);
+		assert_eq!(PlannedAuthorities::<Test>::get().to_vec(), vec![1, 2, 3]);
+		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![10]);
+		assert_eq!(planned_events().last().unwrap(), &(2, vec![1, 2, 3], vec![10]));
+
+		set_keys(10);
+		run_to_session(2);
+		// Planned at the start of session 2 for session 3.
+		assert_eq!(PlannedAuthorities::<Test>::get().to_vec(), vec![1, 2, 3, 10]);
+		assert!(AwaitingKeys::<Test>::get().is_empty());
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+
+		run_to_session(3);
+		assert_eq!(Session::validators(), vec![1, 2, 3, 10]);
+	});
+}
+
+#[test]
+fn a_removed_node_leaves_the_set_at_the_session_boundary() {
+	new_test_ext().execute_with(|| {
+		run_to_session(1);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 2));
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(3)));
+		// Nothing changes mid-session.
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+
+		run_to_session(2);
+		assert_eq!(PlannedAuthorities::<Test>::get().to_vec(), vec![1]);
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+		run_to_session(3);
+		assert_eq!(Session::validators(), vec![1]);
+	});
+}
+
+#[test]
+fn the_set_is_kept_when_no_master_node_has_keys() {
+	new_test_ext().execute_with(|| {
+		for operator in [1, 2, 3] {
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(operator)));
+		}
+		run_to_session(1);
+		assert!(System::events()
+			.iter()
+			.any(|r| r.event == RuntimeEvent::MasterNodes(Event::AuthoritySetKept { session: 2 })));
+		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![1, 2, 3]);
+		run_to_session(3);
+		assert_eq!(Session::validators(), vec![1, 2, 3]);
+	});
+}
+
+#[test]
+fn the_registry_trait_reads_the_register() {
+	new_test_ext().execute_with(|| {
+		assert!(MasterNodesPallet::is_master_node(&1));
+		assert!(!MasterNodesPallet::is_master_node(&10));
+		assert_eq!(MasterNodesPallet::jurisdiction_of(&1), Some(jurisdiction("DE")));
+		assert_eq!(MasterNodesPallet::jurisdiction_of(&10), None);
+		assert_eq!(<MasterNodesPallet as MasterNodeRegistry<AccountId>>::count(), 3);
+	});
+}
+
+#[test]
+#[should_panic(expected = "duplicate genesis master node")]
+fn genesis_refuses_duplicates() {
+	let node = crate::GenesisMasterNode {
+		operator: 1u64,
+		name: "A".into(),
+		jurisdiction: jurisdiction("DE"),
+		licence_uri: "u".into(),
+		licence_hash: Default::default(),
+	};
+	let _ = sp_runtime::BuildStorage::build_storage(&crate::GenesisConfig::<Test> {
+		master_nodes: vec![node.clone(), node],
+	});
+}
+
+#[test]
+#[should_panic(expected = "valid name, jurisdiction and licence")]
+fn genesis_refuses_invalid_records() {
+	let node = |operator| crate::GenesisMasterNode {
+		operator,
+		name: "".into(),
+		jurisdiction: jurisdiction("DE"),
+		licence_uri: "u".into(),
+		licence_hash: Default::default(),
+	};
+	let _ = sp_runtime::BuildStorage::build_storage(&crate::GenesisConfig::<Test> {
+		master_nodes: vec![node(1u64), node(2)],
+	});
+}
+
+#[test]
+fn unsigned_departure_is_refused() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::none()),
+			DispatchError::BadOrigin
+		);
+	});
+}

@@ -1,0 +1,7 @@
+//! The pallets `stoa-node benchmark pallet` measures (see scripts/benchmark.sh).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_master_nodes, MasterNodes]
+);

@@ -1,0 +1,218 @@
+//! # Stoa runtime
+//!
+//! One runtime composes Stoa's services: the permissioned authority set (master nodes),
+//! the settlement currencies (`pallet-assets`), and, as they land, credentials, compliance,
+//! issuance and corporate actions. Laid out like polkadot-sdk's solochain template:
+//! `configs/` holds each pallet's configuration, `apis.rs` the runtime APIs,
+//! `genesis_config_presets.rs` the `dev` and `local` genesis.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`'s expansion is large.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+// Declared before `apis`: it defines the macros the benchmark runtime API expands.
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of blocks without knowing the runtime's
+/// extrinsic format, so that it keeps syncing across runtime upgrades.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The keys a master node registers with `session.set_keys`: Aura to author blocks,
+	/// GRANDPA to vote on finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version. Bump `spec_version` with every runtime change that reaches a
+/// live chain.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("stoa"),
+	impl_name: alloc::borrow::Cow::Borrowed("stoa"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Block time. Blocks are produced at most this often; Aura's slot duration.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+
+// The slot duration cannot change once the chain has started: it would brick production.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+// Time in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Master-node admissions and removals take effect at session boundaries.
+pub const SESSION_PERIOD: BlockNumber = 10 * MINUTES;
+
+/// The native token, STOA, pays fees and deposits. It has 12 decimals.
+pub const TOKEN_SYMBOL: &str = "STOA";
+/// Decimals of the native token.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// One STOA.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a STOA.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a STOA.
+pub const MICRO_UNIT: Balance = 1_000_000;
+/// The smallest balance an account can hold.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+/// Stoa's SS58 address prefix.
+pub const SS58_PREFIX: u16 = 42;
+
+/// Block number.
+pub type BlockNumber = u32;
+/// Signature of an extrinsic: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+/// An account: the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance of STOA or of a settlement currency.
+pub type Balance = u128;
+/// An account's transaction counter.
+pub type Nonce = u32;
+/// Block and state hash.
+pub type Hash = sp_core::H256;
+/// Identifier of a settlement currency in `pallet-assets`.
+pub type AssetId = u32;
+
+/// The address format of extrinsics.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions: checks every signed extrinsic goes through.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations to run on runtime upgrade, beyond the pallets' own.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+// The pallets, in the order their genesis is built and their hooks run. MasterNodes comes
+// before Session: session's genesis asks it for the first authority set.
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(3)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(10)]
+	pub type MasterNodes = pallet_master_nodes;
+
+	#[runtime::pallet_index(11)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(12)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(13)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+
+	/// Interim governance: root calls go through sudo until on-chain governance lands.
+	#[runtime::pallet_index(21)]
+	pub type Sudo = pallet_sudo;
+
+	/// Settlement currencies (stablecoins, tokenised cash) that securities settle against.
+	#[runtime::pallet_index(30)]
+	pub type Assets = pallet_assets;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the weights of Stoa's pallets with the node's `benchmark pallet` command.
+#
+#   scripts/benchmark.sh                 # every Stoa pallet
+#   scripts/benchmark.sh master-nodes    # one pallet (folder name under pallets/)
+#
+# Builds stoa-node with `--features runtime-benchmarks` (the same target directory as the
+# tests: both builds' artifacts live side by side, and crates the feature does not touch
+# are shared). Prints the measured figures, then writes pallets/<name>/src/weights.rs from
+# scripts/frame-weight-template.hbs.
+#
+# What is measured is the runtime's wasm, always built optimised (release) by
+# substrate-wasm-builder and run by an optimised wasmtime (see Cargo.toml's dev profile);
+# host functions run unoptimised in a debug node, which errs on the heavy side.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh >/dev/null
+source scripts/env.sh
+
+cargo build -p stoa-node --features runtime-benchmarks
+NODE="$CARGO_TARGET_DIR/debug/stoa-node"
+RUNTIME="$CARGO_TARGET_DIR/debug/wbuild/stoa-runtime/stoa_runtime.compact.compressed.wasm"
+
+pallets=("$@")
+if ((${#pallets[@]} == 0)); then
+	pallets=($(ls pallets))
+fi
+for dir in "${pallets[@]}"; do
+	pallet="pallet_${dir//-/_}"
+	echo "== $pallet"
+	"$NODE" benchmark pallet \
+		--runtime "$RUNTIME" \
+		--genesis-builder=runtime \
+		--genesis-builder-preset=development \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps 50 \
+		--repeat 20 \
+		--heap-pages 4096 \
+		--template scripts/frame-weight-template.hbs \
+		--header scripts/license-header.txt \
+		--output "pallets/$dir/src/weights.rs"
+done

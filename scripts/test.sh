@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: the workspace's Rust tests (pallet unit tests, runtime tests), then the
+# end-to-end suite against the real stoa-node binary (a dev node, and a four-node local
+# network on loopback).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+echo "== build"
+cargo build -p stoa-node
+
+echo "== cargo test"
+cargo test --workspace
+
+echo "== end-to-end (node --test)"
+export STOA_NODE="$CARGO_TARGET_DIR/debug/stoa-node"
+(cd e2e && node --test --test-concurrency=1 tests/)
