@@ -37,6 +37,9 @@ export async function rpc(port, method, params = []) {
   return res.json();
 }
 
+/** Thrown by a `waitFor` check to give up at once instead of retrying. */
+export class Fatal extends Error {}
+
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
 export async function waitFor(what, check, timeoutMs = 120_000, everyMs = 1000) {
   const deadline = Date.now() + timeoutMs;
@@ -46,6 +49,7 @@ export async function waitFor(what, check, timeoutMs = 120_000, everyMs = 1000) 
       const v = await check();
       if (v) return v;
     } catch (e) {
+      if (e instanceof Fatal) throw e;
       last = e;
     }
     await sleep(everyMs);
@@ -71,7 +75,6 @@ export async function startNode(name, args) {
     '--port', String(p2pPort),
     '--no-prometheus',
     '--no-telemetry',
-    '--no-hardware-benchmarks',
     '--name', name,
   ];
   const child = spawn(NODE_BIN, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -94,7 +97,11 @@ export async function startNode(name, args) {
   };
   try {
     await waitFor(`${name} to answer RPC`, async () => {
-      if (exited) throw new Error(`${name} exited early (${JSON.stringify(exited)}); see ${logPath}`);
+      if (exited) {
+        const { readFileSync } = await import('node:fs');
+        const tail = readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n');
+        throw new Fatal(`${name} exited early (${JSON.stringify(exited)}):\n${tail}`);
+      }
       const r = await rpc(rpcPort, 'system_health');
       return r.result;
     }, START_TIMEOUT_MS);

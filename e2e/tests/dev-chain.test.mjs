@@ -11,7 +11,7 @@ let alice;
 let bob;
 
 before(async () => {
-  node = await startNode('dev', ['--dev', '--tmp']);
+  node = await startNode('dev', ['--dev']);
   api = await connect(node);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
   alice = keyring.addFromUri('//Alice');

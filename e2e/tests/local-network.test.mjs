@@ -12,12 +12,12 @@ const nodes = [];
 
 before(async () => {
   const alice = await startNode('alice', [
-    '--chain', 'local', '--alice', '--node-key', ALICE_NODE_KEY, '--tmp',
+    '--chain', 'local', '--alice', '--node-key', ALICE_NODE_KEY,
   ]);
   nodes.push(alice);
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${peerIdOf(ALICE_NODE_KEY)}`;
   for (const who of ['bob', 'charlie', 'dave']) {
-    nodes.push(await startNode(who, ['--chain', 'local', `--${who}`, '--bootnodes', bootnode, '--tmp']));
+    nodes.push(await startNode(who, ['--chain', 'local', `--${who}`, '--bootnodes', bootnode]));
   }
 });
 

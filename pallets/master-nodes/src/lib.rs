@@ -126,10 +126,6 @@ pub mod pallet {
 				self.master_nodes.len() as u32 <= T::MaxMasterNodes::get(),
 				"more genesis master nodes than MaxMasterNodes"
 			);
-			assert!(
-				self.master_nodes.len() as u32 >= T::MinMasterNodes::get(),
-				"fewer genesis master nodes than MinMasterNodes"
-			);
 			for node in &self.master_nodes {
 				assert!(
 					!MasterNodes::<T>::contains_key(&node.operator),

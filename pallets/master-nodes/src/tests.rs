@@ -1,8 +1,9 @@
 //! Unit tests: every call and error, and the authority set across session boundaries.
 
 use crate::{mock::*, AwaitingKeys, Error, Event, MasterNodes as Registry, PlannedAuthorities};
+use codec::Encode;
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::{traits::BadOrigin, DispatchError};
+use sp_runtime::{testing::UintAuthorityId, traits::BadOrigin, DispatchError, RuntimeAppPublic};
 use stoa_primitives::MasterNodeRegistry;
 
 type MasterNodesPallet = crate::Pallet<Test>;
@@ -20,8 +21,10 @@ fn admit(operator: AccountId) -> frame_support::dispatch::DispatchResult {
 	)
 }
 
+/// Registers `operator`'s session keys, with the ownership proof `pallet-session` checks.
 fn set_keys(operator: AccountId) {
-	assert_ok!(Session::set_keys(RuntimeOrigin::signed(operator), keys(operator), vec![]));
+	let proof = UintAuthorityId(operator).sign(&operator.encode()).unwrap().encode();
+	assert_ok!(Session::set_keys(RuntimeOrigin::signed(operator), keys(operator), proof));
 }
 
 fn last_event() -> RuntimeEvent {
@@ -251,6 +254,7 @@ fn an_admitted_node_joins_the_set_once_it_has_keys() {
 #[test]
 fn a_removed_node_leaves_the_set_at_the_session_boundary() {
 	new_test_ext().execute_with(|| {
+		MinMasterNodes::set(1);
 		run_to_session(1);
 		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 2));
 		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(3)));
@@ -270,16 +274,25 @@ fn a_removed_node_leaves_the_set_at_the_session_boundary() {
 #[test]
 fn the_set_is_kept_when_no_master_node_has_keys() {
 	new_test_ext().execute_with(|| {
+		// Governance replaces every master node before the newcomer has set its keys.
+		MinMasterNodes::set(1);
+		assert_ok!(admit(10));
 		for operator in [1, 2, 3] {
-			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(operator)));
+			assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), operator));
 		}
 		run_to_session(1);
 		assert!(System::events()
 			.iter()
 			.any(|r| r.event == RuntimeEvent::MasterNodes(Event::AuthoritySetKept { session: 2 })));
-		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![1, 2, 3]);
+		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![10]);
+		// Rather than an empty set (a halted chain), the old authorities keep authoring.
 		run_to_session(3);
 		assert_eq!(Session::validators(), vec![1, 2, 3]);
+
+		// Once the newcomer has keys, it takes over.
+		set_keys(10);
+		run_to_session(5);
+		assert_eq!(Session::validators(), vec![10]);
 	});
 }
 
