@@ -17,7 +17,7 @@ before(async () => {
   nodes.push(alice);
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${peerIdOf(ALICE_NODE_KEY)}`;
   for (const who of ['bob', 'charlie', 'dave']) {
-    nodes.push(await startNode(who, ['--chain', 'local', `--${who}`, '--bootnodes', bootnode]));
+    nodes.push(await startNode(who, ['--chain', 'local', `--${who}`, '--bootnodes', bootnode, '--unsafe-force-node-key-generation']));
   }
 });
 

@@ -22,7 +22,7 @@ before(async () => {
   aliceNode = await startNode('alice', ['--dev', '--node-key', ALICE_NODE_KEY]);
   const bootnode = `/ip4/127.0.0.1/tcp/${aliceNode.p2pPort}/p2p/${peerIdOf(ALICE_NODE_KEY)}`;
   // Bob's node: same chain, a validator with an empty keystore until it rotates keys.
-  bobNode = await startNode('bob', ['--chain', 'dev', '--validator', '--bootnodes', bootnode]);
+  bobNode = await startNode('bob', ['--chain', 'dev', '--validator', '--bootnodes', bootnode, '--unsafe-force-node-key-generation']);
   api = await connect(aliceNode);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
   alice = keyring.addFromUri('//Alice');
