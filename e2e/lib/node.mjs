@@ -149,3 +149,32 @@ export function runCli(args, timeoutMs = 120_000) {
     child.on('exit', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
   });
 }
+
+/**
+ * Signs and submits `tx`, resolving with its events once it is in a block. A failed
+ * dispatch rejects with the error's name: `pallet.Error` for pallet errors.
+ */
+export function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+          reject(new Error(`dispatch error: ${section}.${name}`));
+        } else {
+          reject(new Error(`dispatch error: ${dispatchError.toString()}`));
+        }
+      } else if (status.isInBlock) {
+        resolve(events);
+      }
+    }).catch(reject);
+  });
+}
+
+/** The Aura authority that sealed `header`: the authority at `slot % authorities`. */
+export async function auraAuthorOf(api, header) {
+  const digest = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+  const slot = api.createType('u64', digest.asPreRuntime[1]).toBigInt();
+  const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+  return authorities[Number(slot % BigInt(authorities.length))].toHex();
+}

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { startNode, connect, rpc, waitFor, finalizedNumber } from '../lib/node.mjs';
+import { startNode, connect, rpc, waitFor, finalizedNumber, submit } from '../lib/node.mjs';
 
 let node;
 let api;
@@ -24,15 +24,6 @@ after(async () => {
   node?.cleanup();
 });
 
-/** Signs and submits `tx`, resolving with its events once it is in a block. */
-function submit(tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) reject(new Error(`dispatch error: ${dispatchError.toString()}`));
-      else if (status.isInBlock) resolve(events);
-    }).catch(reject);
-  });
-}
 
 /** The pallet error inside a sudo call's `Sudid` result, as `pallet.Error`. */
 function sudidError(events) {
@@ -94,21 +85,21 @@ test('governance admits a master node, and bad input gets a typed error', async 
   const admit = (who, name, code, uri) =>
     api.tx.sudo.sudo(api.tx.masterNodes.admitMasterNode(who, name, code, uri, hash));
 
-  let events = await submit(admit(bob.address, 'Bob Custody AG', 'ZZ', 'https://finma.example/1'), alice);
+  let events = await submit(api, admit(bob.address, 'Bob Custody AG', 'ZZ', 'https://finma.example/1'), alice);
   assert.equal(sudidError(events), 'masterNodes.InvalidJurisdiction');
 
-  events = await submit(admit(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/1'), alice);
+  events = await submit(api, admit(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/1'), alice);
   assert.equal(sudidError(events), null);
   const admitted = events.find(({ event }) => api.events.masterNodes.MasterNodeAdmitted.is(event));
   assert.ok(admitted, 'MasterNodeAdmitted was emitted');
   assert.equal(admitted.event.data.operator.toString(), bob.address);
 
-  events = await submit(admit(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/1'), alice);
+  events = await submit(api, admit(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/1'), alice);
   assert.equal(sudidError(events), 'masterNodes.AlreadyMasterNode');
 
   // Only governance admits: a plain signed call is refused.
   await assert.rejects(
-    submit(api.tx.masterNodes.admitMasterNode(alice.address, 'X', 'DE', 'u', hash), bob),
+    submit(api, api.tx.masterNodes.admitMasterNode(alice.address, 'X', 'DE', 'u', hash), bob),
     /BadOrigin/,
   );
 });
