@@ -17,9 +17,14 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh >/dev/null
 source scripts/env.sh
 
+# frame-benchmarking-cli embeds a test runtime for `benchmark storage`'s trie-cache mode; its
+# wasm-builder cannot find it in our workspace's metadata (an optional dependency), and
+# `benchmark pallet` does not need it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
 cargo build -p stoa-node --features runtime-benchmarks
 NODE="$CARGO_TARGET_DIR/debug/stoa-node"
-RUNTIME="$CARGO_TARGET_DIR/debug/wbuild/stoa-runtime/stoa_runtime.compact.compressed.wasm"
+RUNTIME="$CARGO_TARGET_DIR/debug/wbuild/stoa-runtime/stoa_runtime.wasm"
 
 pallets=("$@")
 if ((${#pallets[@]} == 0)); then

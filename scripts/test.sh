@@ -11,7 +11,12 @@ echo "== build"
 cargo build -p stoa-node
 
 echo "== cargo test"
-cargo test --workspace
+cargo test --workspace --exclude stoa-node  # the node is tested end to end below
+
+echo "== benchmarks, run as tests against the pallets' mock runtimes"
+for dir in pallets/*/; do
+	cargo test -p "pallet-$(basename "$dir")" --features runtime-benchmarks --lib benchmarking
+done
 
 echo "== end-to-end (node --test)"
 export STOA_NODE="$CARGO_TARGET_DIR/debug/stoa-node"

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
 
 /** The stoa-node binary under test (scripts/test.sh sets STOA_NODE). */
 export const NODE_BIN = process.env.STOA_NODE ?? '../target/debug/stoa-node';
@@ -110,6 +111,13 @@ export async function startNode(name, args) {
     throw e;
   }
   return node;
+}
+
+/** Dev accounts (//Alice, //Bob, ...) in the chain's address format. */
+export function devAccounts(api) {
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+  const account = (name) => keyring.addFromUri(`//${name}`);
+  return { alice: account('Alice'), bob: account('Bob') };
 }
 
 /** A @polkadot/api connection to a node. */

@@ -1,9 +1,8 @@
 // The dev chain, as `scripts/dev.sh` runs it: `stoa-node --dev --tmp`, driven by @polkadot/api.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
-import { startNode, connect, rpc, waitFor, finalizedNumber, submit } from '../lib/node.mjs';
+import { startNode, connect, rpc, waitFor, finalizedNumber, submit, devAccounts } from '../lib/node.mjs';
 
 let node;
 let api;
@@ -13,9 +12,7 @@ let bob;
 before(async () => {
   node = await startNode('dev', ['--dev']);
   api = await connect(node);
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-  alice = keyring.addFromUri('//Alice');
-  bob = keyring.addFromUri('//Bob');
+  ({ alice, bob } = devAccounts(api));
 });
 
 after(async () => {

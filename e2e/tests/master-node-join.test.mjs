@@ -3,9 +3,8 @@
 // and from a session boundary on it authors and votes; then it leaves again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { startNode, connect, rpc, waitFor, finalizedNumber, peerIdOf, submit, auraAuthorOf } from '../lib/node.mjs';
+import { startNode, connect, rpc, waitFor, finalizedNumber, peerIdOf, submit, auraAuthorOf, devAccounts } from '../lib/node.mjs';
 
 const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
 // Sessions of 5 blocks instead of 100, set by governance through the storage parameter.
@@ -24,9 +23,7 @@ before(async () => {
   // Bob's node: same chain, a validator with an empty keystore until it rotates keys.
   bobNode = await startNode('bob', ['--chain', 'dev', '--validator', '--bootnodes', bootnode, '--unsafe-force-node-key-generation']);
   api = await connect(aliceNode);
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-  alice = keyring.addFromUri('//Alice');
-  bob = keyring.addFromUri('//Bob');
+  ({ alice, bob } = devAccounts(api));
 });
 
 after(async () => {

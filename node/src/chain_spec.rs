@@ -21,26 +21,39 @@ fn wasm() -> Result<&'static [u8], String> {
 	})
 }
 
-/// `dev`: a single master node (Alice); what `--dev` runs.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A chain spec whose genesis is the runtime's preset `preset`.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Stoa Development")
-		.with_id("stoa_dev")
-		.with_protocol_id("stoa-dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_name(name)
+		.with_id(id)
+		.with_protocol_id(&id.replace('_', "-"))
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// `dev`: a single master node (Alice); what `--dev` runs.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Stoa Development",
+		"stoa_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// `local`: four master nodes (Alice, Bob, Charlie, Dave) for a network on one machine.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Stoa Local Testnet")
-		.with_id("stoa_local")
-		.with_protocol_id("stoa-local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	from_preset(
+		"Stoa Local Testnet",
+		"stoa_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }

@@ -1,0 +1,73 @@
+//! The runtime's genesis presets build a consistent state: master nodes, session keys and
+//! authorities agree, and the dev stablecoin exists.
+
+use frame_support::traits::Get;
+use serde_json::Value;
+use sp_runtime::BuildStorage;
+use stoa_runtime::{
+	genesis_config_presets::{get_preset, preset_names, DEV_STABLECOIN_ID},
+	Runtime, RuntimeGenesisConfig,
+};
+
+/// Applies a preset (a JSON patch) onto the default genesis config, as chain specs do.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+	let id = preset.to_string().into();
+	let patch: Value = serde_json::from_slice(&get_preset(&id).expect("preset exists")).unwrap();
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	// `deny_unknown_fields`: a misspelt field in a preset fails here, not on a live chain.
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is valid");
+	config.build_storage().expect("genesis builds").into()
+}
+
+#[test]
+fn every_preset_is_listed_and_builds() {
+	let names: Vec<String> =
+		preset_names().into_iter().map(|p| String::from_utf8(p.into()).unwrap()).collect();
+	assert_eq!(names, vec!["development", "local_testnet"]);
+	for name in names {
+		genesis_of(&name);
+	}
+	assert!(get_preset(&"no-such-preset".to_string().into()).is_none());
+}
+
+#[test]
+fn master_nodes_are_the_authorities() {
+	for (preset, count) in [("development", 1usize), ("local_testnet", 4)] {
+		genesis_of(preset).execute_with(|| {
+			assert_eq!(pallet_master_nodes::MasterNodes::<Runtime>::count() as usize, count);
+			let validators = pallet_session::Validators::<Runtime>::get();
+			assert_eq!(validators.len(), count);
+			for v in &validators {
+				assert!(pallet_master_nodes::MasterNodes::<Runtime>::contains_key(v));
+			}
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), count);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), count);
+			assert!(pallet_master_nodes::AwaitingKeys::<Runtime>::get().is_empty());
+			assert!(
+				count as u32 <= <Runtime as pallet_master_nodes::Config>::MaxMasterNodes::get()
+			);
+		});
+	}
+}
+
+#[test]
+fn the_dev_stablecoin_exists() {
+	genesis_of("development").execute_with(|| {
+		assert!(pallet_assets::Asset::<Runtime>::contains_key(DEV_STABLECOIN_ID));
+		let metadata = pallet_assets::Metadata::<Runtime>::get(DEV_STABLECOIN_ID);
+		assert_eq!(metadata.symbol.to_vec(), b"dUSD".to_vec());
+		assert_eq!(metadata.decimals, 6);
+	});
+}
