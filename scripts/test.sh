@@ -10,12 +10,14 @@ source scripts/env.sh
 echo "== build"
 cargo build -p stoa-node
 
+# The Rust tests need no wasm runtime (the node, which embeds it, is tested end to end
+# below); skipping it keeps the node build's wasm cache untouched.
 echo "== cargo test"
-cargo test --workspace --exclude stoa-node  # the node is tested end to end below
+SKIP_WASM_BUILD=1 cargo test --workspace --exclude stoa-node
 
 echo "== benchmarks, run as tests against the pallets' mock runtimes"
 for dir in pallets/*/; do
-	cargo test -p "pallet-$(basename "$dir")" --features runtime-benchmarks --lib benchmarking
+	SKIP_WASM_BUILD=1 cargo test -p "pallet-$(basename "$dir")" --features runtime-benchmarks --lib benchmarking
 done
 
 echo "== end-to-end (node --test)"
