@@ -1,4 +1,4 @@
-// The dev chain, as `scripts/dev.sh` runs it: `stoa-node --dev --tmp`, driven by @polkadot/api.
+// The dev chain, as `scripts/dev.sh` runs it (`stoa-node --dev`, state in a temporary base path), driven by @polkadot/api.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToString } from '@polkadot/util';
