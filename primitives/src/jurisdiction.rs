@@ -51,6 +51,11 @@ impl Jurisdiction {
 	pub fn code(&self) -> [u8; 2] {
 		self.0
 	}
+
+	/// Every assigned jurisdiction, in code order.
+	pub fn all() -> impl Iterator<Item = Jurisdiction> {
+		ISO_3166_1_ALPHA_2.chunks_exact(2).map(|c| Jurisdiction([c[0], c[1]]))
+	}
 }
 
 impl TryFrom<&str> for Jurisdiction {
@@ -108,6 +113,8 @@ mod tests {
 		assert_eq!(ISO_3166_1_ALPHA_2.len() % 2, 0);
 		assert_eq!(codes.len(), 249);
 		assert!(codes.windows(2).all(|w| w[0] < w[1]));
+		assert_eq!(Jurisdiction::all().count(), 249);
+		assert!(Jurisdiction::all().all(|j| j.is_valid()));
 	}
 
 	#[test]

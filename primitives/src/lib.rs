@@ -5,8 +5,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod credentials;
 pub mod jurisdiction;
 pub mod master_nodes;
 
+pub use credentials::{
+	BlockReason, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind, InvestorId,
+	InvestorKind, Moment, QualifierId,
+};
 pub use jurisdiction::Jurisdiction;
 pub use master_nodes::MasterNodeRegistry;
