@@ -15,10 +15,14 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
+use stoa_primitives::{
+	credentials::{AccountCredentials, InvestorInfo},
+	CredentialKind, CredentialRegistry, InvestorId,
+};
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Credentials, Executive, Grandpa, Hash, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -33,6 +37,25 @@ impl_runtime_apis! {
 
 		fn initialize_block(header: &<Block as BlockT>::Header) -> sp_runtime::ExtrinsicInclusionMode {
 			Executive::initialize_block(header)
+		}
+	}
+
+	impl stoa_primitives::credentials::CredentialsApi<Block, AccountId, Hash> for Runtime {
+		fn account(account: AccountId) -> AccountCredentials<AccountId, Hash> {
+			Credentials::account_credentials(&account)
+		}
+
+		fn investor(investor: InvestorId) -> Option<InvestorInfo<AccountId, Hash>> {
+			Credentials::investor_info(investor)
+		}
+
+		fn has_credential(investor: InvestorId, kind: CredentialKind) -> bool {
+			<Credentials as CredentialRegistry<AccountId>>::has_credential(
+				investor,
+				kind,
+				None,
+				Credentials::now(),
+			)
 		}
 	}
 

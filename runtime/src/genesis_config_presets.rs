@@ -2,7 +2,7 @@
 //! Bob, Charlie, Dave). The node's chain specs are built from these.
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, MasterNodesConfig, RuntimeGenesisConfig,
+	AccountId, AssetsConfig, BalancesConfig, MasterNodesConfig, Runtime, RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
 use alloc::{string::ToString, vec, vec::Vec};
@@ -56,6 +56,65 @@ fn master_node(keyring: Sr25519Keyring) -> DevMasterNode {
 	DevMasterNode { keyring, grandpa, name, jurisdiction }
 }
 
+/// The dev qualifier "Dev KYC" (Ferdie) covers these jurisdictions.
+const DEV_KYC_JURISDICTIONS: [&str; 12] =
+	["CH", "DE", "FR", "GB", "IE", "JP", "LI", "LU", "NL", "SG", "US", "AE"];
+
+/// Dev credentials: one qualifier, "Dev KYC" (Ferdie), trusted for every built-in kind, and
+/// four credentialed investors with one wallet each:
+///
+/// | investor | wallet  | kind         | home | credentials                                    |
+/// |----------|---------|--------------|------|------------------------------------------------|
+/// | 0        | Alice   | legal entity | DE   | all five                                       |
+/// | 1        | Bob     | individual   | CH   | KYC, AML screening, professional, residence    |
+/// | 2        | Charlie | individual   | GB   | KYC, AML screening, residence                  |
+/// | 3        | Dave    | legal entity | US   | KYC, AML screening, accredited, residence      |
+///
+/// Eve is deliberately nobody's wallet.
+fn dev_credentials() -> pallet_credentials::GenesisConfig<Runtime> {
+	use pallet_credentials::{GenesisInvestor, GenesisQualifier};
+	use stoa_primitives::{CredentialKind::*, InvestorKind::*};
+	let jurisdiction = |code: &str| Jurisdiction::try_from(code).expect("dev codes are assigned");
+	let investor =
+		|keyring: Sr25519Keyring, kind, home: &str, credentials: Vec<_>| GenesisInvestor {
+			qualifier: 0,
+			kind,
+			jurisdiction: jurisdiction(home),
+			wallets: vec![keyring.to_account_id()],
+			credentials,
+		};
+	pallet_credentials::GenesisConfig {
+		custom_kinds: vec![],
+		qualifiers: vec![GenesisQualifier {
+			account: Sr25519Keyring::Ferdie.to_account_id(),
+			name: "Dev KYC".to_string(),
+			jurisdictions: DEV_KYC_JURISDICTIONS.iter().map(|c| jurisdiction(c)).collect(),
+			kinds: vec![Kyc, AmlScreening, AccreditedInvestor, ProfessionalInvestor, Residence],
+		}],
+		investors: vec![
+			investor(
+				Sr25519Keyring::Alice,
+				LegalEntity,
+				"DE",
+				vec![Kyc, AmlScreening, AccreditedInvestor, ProfessionalInvestor, Residence],
+			),
+			investor(
+				Sr25519Keyring::Bob,
+				Individual,
+				"CH",
+				vec![Kyc, AmlScreening, ProfessionalInvestor, Residence],
+			),
+			investor(Sr25519Keyring::Charlie, Individual, "GB", vec![Kyc, AmlScreening, Residence]),
+			investor(
+				Sr25519Keyring::Dave,
+				LegalEntity,
+				"US",
+				vec![Kyc, AmlScreening, AccreditedInvestor, Residence],
+			),
+		],
+	}
+}
+
 fn genesis(master_nodes: Vec<DevMasterNode>, endowed: Vec<AccountId>, sudo: AccountId) -> Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
@@ -83,6 +142,7 @@ fn genesis(master_nodes: Vec<DevMasterNode>, endowed: Vec<AccountId>, sudo: Acco
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(sudo) },
+		credentials: dev_credentials(),
 		assets: AssetsConfig {
 			assets: vec![(DEV_STABLECOIN_ID, alice.clone(), true, 1)],
 			metadata: vec![(

@@ -215,4 +215,8 @@ mod runtime {
 	/// Settlement currencies (stablecoins, tokenised cash) that securities settle against.
 	#[runtime::pallet_index(30)]
 	pub type Assets = pallet_assets;
+
+	// Identity and compliance: 40-49.
+	#[runtime::pallet_index(40)]
+	pub type Credentials = pallet_credentials;
 }

@@ -71,3 +71,56 @@ fn the_dev_stablecoin_exists() {
 		assert_eq!(metadata.decimals, 6);
 	});
 }
+
+#[test]
+fn dev_chains_start_with_the_dev_qualifier_and_credentialed_investors() {
+	use sp_keyring::Sr25519Keyring::*;
+	use stoa_primitives::{CredentialKind::*, CredentialRegistry, InvestorKind};
+	type Credentials = pallet_credentials::Pallet<Runtime>;
+	for preset in ["development", "local_testnet"] {
+		genesis_of(preset).execute_with(|| {
+			let dev_kyc = pallet_credentials::Qualifiers::<Runtime>::get(0).expect("Dev KYC");
+			assert_eq!(dev_kyc.name.to_vec(), b"Dev KYC".to_vec());
+			assert_eq!(dev_kyc.account, Ferdie.to_account_id());
+			assert_eq!(dev_kyc.kinds.len(), 5, "trusted for every built-in kind");
+			let expected = [
+				(
+					Alice,
+					InvestorKind::LegalEntity,
+					"DE",
+					&[Kyc, AmlScreening, AccreditedInvestor, ProfessionalInvestor, Residence][..],
+				),
+				(
+					Bob,
+					InvestorKind::Individual,
+					"CH",
+					&[Kyc, AmlScreening, ProfessionalInvestor, Residence][..],
+				),
+				(Charlie, InvestorKind::Individual, "GB", &[Kyc, AmlScreening, Residence][..]),
+				(
+					Dave,
+					InvestorKind::LegalEntity,
+					"US",
+					&[Kyc, AmlScreening, AccreditedInvestor, Residence][..],
+				),
+			];
+			for (id, (wallet, kind, home, kinds)) in expected.into_iter().enumerate() {
+				let investor = Credentials::investor_of(&wallet.to_account_id()).expect("linked");
+				assert_eq!(investor, id as u64);
+				assert_eq!(Credentials::investor_kind(investor), Some(kind));
+				assert_eq!(
+					Credentials::jurisdiction_of(investor).unwrap(),
+					stoa_primitives::Jurisdiction::try_from(home).unwrap()
+				);
+				for k in [Kyc, AmlScreening, AccreditedInvestor, ProfessionalInvestor, Residence] {
+					assert_eq!(
+						Credentials::has_credential(investor, k, None, 0),
+						kinds.contains(&k),
+						"{wallet:?} {k:?}"
+					);
+				}
+			}
+			assert_eq!(Credentials::investor_of(&Eve.to_account_id()), None);
+		});
+	}
+}

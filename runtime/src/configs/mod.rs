@@ -29,8 +29,8 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, MasterNodes, Nonce,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
-	SESSION_PERIOD, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT,
+	MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -121,6 +121,36 @@ impl pallet_master_nodes::Config for Runtime {
 	type MaxNameLength = ConstU32<64>;
 	type MaxLicenceUriLength = ConstU32<256>;
 	type WeightInfo = pallet_master_nodes::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from whoever registers a protocol holder; burned if the guardian finds the
+	/// registration abusive. High enough that registering a personal wallet to dodge KYC
+	/// is not worth it.
+	pub const ProtocolHolderDeposit: Balance = 1_000 * UNIT;
+	/// A wallet has a day to accept a link request.
+	pub const LinkRequestTtl: BlockNumber = DAYS;
+}
+
+impl pallet_credentials::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type UnixTime = Timestamp;
+	/// Governance is sudo for now (see README: interim governance).
+	type QualifierAdminOrigin = EnsureRoot<AccountId>;
+	type GuardianOrigin = EnsureRoot<AccountId>;
+	/// Compliance and issuance will listen here.
+	type Listener = ();
+	type ProtocolHolderDeposit = ProtocolHolderDeposit;
+	type LinkRequestTtl = LinkRequestTtl;
+	type MaxNameLength = ConstU32<64>;
+	type MaxJurisdictionsPerQualifier = ConstU32<64>;
+	type MaxKindsPerQualifier = ConstU32<16>;
+	type MaxCustomKinds = ConstU32<64>;
+	type MaxAttestationsPerKind = ConstU32<8>;
+	type MaxWalletsPerInvestor = ConstU32<16>;
+	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
