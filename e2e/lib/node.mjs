@@ -113,11 +113,17 @@ export async function startNode(name, args) {
   return node;
 }
 
-/** Dev accounts (//Alice, //Bob, ...) in the chain's address format. */
+/** Dev accounts (//Alice ... //Ferdie) in the chain's address format. */
 export function devAccounts(api) {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
   const account = (name) => keyring.addFromUri(`//${name}`);
-  return { alice: account('Alice'), bob: account('Bob') };
+  return Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie']
+    .map((name) => [name.toLowerCase(), account(name)]));
+}
+
+/** The first event `section.method` among `events` (as `submit` resolves them), or undefined. */
+export function findEvent(events, section, method) {
+  return events.map(({ event }) => event).find((e) => e.section === section && e.method === method);
 }
 
 /** A @polkadot/api connection to a node. */
