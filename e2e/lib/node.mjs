@@ -83,11 +83,13 @@ export async function startNode(name, args) {
   child.stderr.pipe(log);
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
+  // A binary that cannot be started (wrong STOA_NODE) fails at once, not after the timeout.
+  child.on('error', (error) => { exited = { error: error.message }; });
   const node = {
     name, child, rpcPort, p2pPort, base, logPath,
     get exited() { return exited; },
     async stop() {
-      if (exited) return;
+      if (exited || child.exitCode !== null || child.pid === undefined) return;
       const done = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -101,6 +103,7 @@ export async function startNode(name, args) {
       if (exited) {
         const { readFileSync } = await import('node:fs');
         const tail = readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n');
+        if (exited.error) throw new Fatal(`${name}: cannot run ${NODE_BIN}: ${exited.error}`);
         throw new Fatal(`${name} exited early (${JSON.stringify(exited)}):\n${tail}`);
       }
       const r = await rpc(rpcPort, 'system_health');

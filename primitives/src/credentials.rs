@@ -279,6 +279,17 @@ pub struct InvestorInfo<AccountId, Hash> {
 	pub block: Option<BlockInfo>,
 }
 
+/// A protocol-holder registration as integrators see it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ProtocolHolderInfo<AccountId> {
+	/// Who registered it (and whose deposit is held).
+	pub registrant: AccountId,
+	/// What the protocol is.
+	pub name: Vec<u8>,
+	/// The guardian's block, if it blocked the protocol.
+	pub block: Option<BlockInfo>,
+}
+
 /// Everything the chain knows about an account, credential-wise.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct AccountCredentials<AccountId, Hash> {
@@ -286,9 +297,8 @@ pub struct AccountCredentials<AccountId, Hash> {
 	pub investor: Option<InvestorInfo<AccountId, Hash>>,
 	/// A block on this wallet itself, if any.
 	pub wallet_block: Option<BlockInfo>,
-	/// Whether it is a registered protocol holder, and the block on it if governance
-	/// blocked it.
-	pub protocol_holder: Option<Option<BlockInfo>>,
+	/// Its protocol-holder registration, if it is one.
+	pub protocol_holder: Option<ProtocolHolderInfo<AccountId>>,
 	/// An investor that invited this wallet and is waiting for its acceptance.
 	pub pending_link: Option<InvestorId>,
 	/// Why the account may not hold securities, if it may not (the block that wins).

@@ -61,7 +61,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Zero, ArithmeticError, Saturating};
 	use stoa_primitives::{
-		credentials::{AccountCredentials, BlockInfo, CredentialInfo, InvestorInfo},
+		credentials::{
+			AccountCredentials, BlockInfo, CredentialInfo, InvestorInfo, ProtocolHolderInfo,
+		},
 		BlockReason, CredentialKind, CredentialsListener, InvestorId, InvestorKind, Jurisdiction,
 		Moment, QualifierId,
 	};
@@ -1173,7 +1175,9 @@ pub mod pallet {
 			kinds.try_into().map_err(|_| Error::<T>::TooManyKinds)
 		}
 
-		pub(crate) fn do_register_qualifier(
+		/// Registers a qualifier after validating its name and lists (no origin check: callers
+		/// are the governance call, genesis, and benchmark set-up).
+		pub fn do_register_qualifier(
 			account: T::AccountId,
 			name: Vec<u8>,
 			jurisdictions: Vec<Jurisdiction>,
@@ -1193,7 +1197,8 @@ pub mod pallet {
 			Ok(id)
 		}
 
-		pub(crate) fn do_register_kind(name: Vec<u8>) -> Result<CredentialKind, DispatchError> {
+		/// Registers a custom credential kind (no origin check).
+		pub fn do_register_kind(name: Vec<u8>) -> Result<CredentialKind, DispatchError> {
 			let name = Self::bounded_name(name)?;
 			let n = NextCustomKind::<T>::get();
 			ensure!(n < T::MaxCustomKinds::get(), Error::<T>::TooManyCustomKinds);
@@ -1202,7 +1207,8 @@ pub mod pallet {
 			Ok(CredentialKind::Custom(n))
 		}
 
-		pub(crate) fn do_create_investor(
+		/// Creates an investor managed by `qualifier` (no origin or coverage check).
+		pub fn do_create_investor(
 			qualifier: QualifierId,
 			kind: InvestorKind,
 			jurisdiction: Jurisdiction,
@@ -1222,7 +1228,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		pub(crate) fn do_link(investor: InvestorId, wallet: &T::AccountId) -> DispatchResult {
+		/// Links `wallet` to `investor` (no consent check: callers are the acceptance call,
+		/// genesis and benchmark set-up). Enforces one investor per wallet and the wallet limit.
+		pub fn do_link(investor: InvestorId, wallet: &T::AccountId) -> DispatchResult {
 			let mut record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
 			Self::ensure_can_link(&record, wallet)?;
 			record.wallets += 1;
@@ -1301,8 +1309,11 @@ pub mod pallet {
 			AccountCredentials {
 				investor: InvestorOfWallet::<T>::get(account).and_then(Self::investor_info),
 				wallet_block: WalletBlocks::<T>::get(account).map(BlockInfo::from),
-				protocol_holder: ProtocolHolders::<T>::get(account)
-					.map(|p| p.block.map(BlockInfo::from)),
+				protocol_holder: ProtocolHolders::<T>::get(account).map(|p| ProtocolHolderInfo {
+					registrant: p.registrant,
+					name: p.name.into_inner(),
+					block: p.block.map(BlockInfo::from),
+				}),
 				pending_link: LinkRequests::<T>::get(account).map(|r| r.investor),
 				blocked: Self::account_block(account),
 			}

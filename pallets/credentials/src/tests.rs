@@ -972,6 +972,9 @@ fn the_guardian_blocks_a_protocol_holder_and_slashes_or_returns_the_deposit() {
 		assert!(!Creds::is_protocol_holder(&DAVE));
 		assert_eq!(Creds::account_block(&DAVE), Some(BlockReason::ProtocolMisbehaviour));
 		assert_eq!(Creds::holder_kind(&DAVE), HolderKind::Unknown);
+		let registration = Creds::account_credentials(&DAVE).protocol_holder.unwrap();
+		assert_eq!(registration.registrant, REGISTRANT);
+		assert_eq!(registration.block.unwrap().reason, BlockReason::ProtocolMisbehaviour);
 		assert_noop!(
 			Creds::block_protocol_holder(signed(GUARDIAN), DAVE, BlockReason::Other, false),
 			Error::<Test>::AlreadyBlocked
