@@ -17,12 +17,14 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 use stoa_primitives::{
 	credentials::{AccountCredentials, InvestorInfo},
-	CredentialKind, CredentialRegistry, InvestorId,
+	issuance::{HoldersPage, HoldingInfo},
+	CredentialKind, CredentialRegistry, InvestorId, SecurityId,
 };
 
 use super::{
-	AccountId, Aura, Balance, Block, Credentials, Executive, Grandpa, Hash, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Credentials, Executive, Grandpa, Hash, InherentDataExt,
+	Issuance, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -56,6 +58,24 @@ impl_runtime_apis! {
 				None,
 				Credentials::now(),
 			)
+		}
+	}
+
+	impl stoa_primitives::issuance::IssuanceApi<Block, AccountId, Balance, pallet_issuance::SecurityOf<Runtime>> for Runtime {
+		fn security(security: SecurityId) -> Option<pallet_issuance::SecurityOf<Runtime>> {
+			pallet_issuance::Securities::<Runtime>::get(security)
+		}
+
+		fn holdings(account: AccountId) -> Vec<HoldingInfo<Balance>> {
+			Issuance::holdings_of(&account)
+		}
+
+		fn holders(
+			security: SecurityId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> HoldersPage<AccountId, Balance> {
+			Issuance::holders_page(security, start_after, limit)
 		}
 	}
 

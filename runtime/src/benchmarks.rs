@@ -5,4 +5,5 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_master_nodes, MasterNodes]
 	[pallet_credentials, Credentials]
+	[pallet_issuance, Issuance]
 );

@@ -219,4 +219,8 @@ mod runtime {
 	// Identity and compliance: 40-49.
 	#[runtime::pallet_index(40)]
 	pub type Credentials = pallet_credentials;
+
+	// Securities: 50-59.
+	#[runtime::pallet_index(50)]
+	pub type Issuance = pallet_issuance;
 }

@@ -13,6 +13,7 @@ use frame_support::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
+	PalletId,
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -27,10 +28,11 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, MasterNodes, Nonce,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT,
-	MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
+	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Credentials, Hash,
+	Issuance, MasterNodes, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys,
+	System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION,
+	SS58_PREFIX, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -140,8 +142,8 @@ impl pallet_credentials::Config for Runtime {
 	/// Governance is sudo for now (see README: interim governance).
 	type QualifierAdminOrigin = EnsureRoot<AccountId>;
 	type GuardianOrigin = EnsureRoot<AccountId>;
-	/// Compliance and issuance will listen here.
-	type Listener = ();
+	/// Issuance records wallet recoveries so that holdings can follow.
+	type Listener = Issuance;
 	type ProtocolHolderDeposit = ProtocolHolderDeposit;
 	type LinkRequestTtl = LinkRequestTtl;
 	type MaxNameLength = ConstU32<64>;
@@ -151,6 +153,90 @@ impl pallet_credentials::Config for Runtime {
 	type MaxAttestationsPerKind = ConstU32<8>;
 	type MaxWalletsPerInvestor = ConstU32<16>;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Offering escrow accounts derive from this id.
+	pub const IssuancePalletId: PalletId = PalletId(*b"stoa/iss");
+}
+
+impl pallet_issuance::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type Credentials = Credentials;
+	/// Until securities carry their own rule sets: KYC and no block on both sides.
+	type Guard = stoa_primitives::issuance::KycGuard<Credentials>;
+	type Settlement = Assets;
+	/// Governance is sudo for now (see README: interim governance).
+	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = IssuancePalletId;
+	type MaxNameLength = ConstU32<64>;
+	type MaxSymbolLength = ConstU32<12>;
+	type MaxDocumentNameLength = ConstU32<32>;
+	type MaxUriLength = ConstU32<256>;
+	type MaxDocuments = ConstU32<32>;
+	type MaxBatchIssue = ConstU32<500>;
+	type MaxSettlementBatch = ConstU32<100>;
+	type WeightInfo = pallet_issuance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = IssuanceBenchmarkHelper;
+}
+
+/// Sets up credentialed investors, dUSD and time for the issuance benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct IssuanceBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_issuance::BenchmarkHelper<AccountId, AssetId, Balance> for IssuanceBenchmarkHelper {
+	fn qualified_investor(
+		who: &AccountId,
+		kind: stoa_primitives::InvestorKind,
+		jurisdiction: stoa_primitives::Jurisdiction,
+	) -> stoa_primitives::InvestorId {
+		// Qualifier 0 (genesis "Dev KYC", or the first registered) attests KYC.
+		let investor =
+			Credentials::do_create_investor(0, kind, jurisdiction).expect("investor ids left");
+		Credentials::do_link(investor, who).expect("fresh wallet");
+		pallet_credentials::Credentials::<Runtime>::mutate(
+			investor,
+			stoa_primitives::CredentialKind::Kyc,
+			|attestations| {
+				attestations
+					.try_push(pallet_credentials::Attestation {
+						qualifier: 0,
+						issued_at: 0,
+						expires_at: None,
+						evidence: Default::default(),
+						revoked_at: None,
+					})
+					.expect("room for one attestation")
+			},
+		);
+		investor
+	}
+
+	fn funded_settlement_asset(who: &AccountId, amount: Balance) -> AssetId {
+		use frame_support::traits::fungibles::{Create, Inspect, Mutate};
+		const BENCH_ASSET: AssetId = 1_000;
+		if !<Assets as Inspect<AccountId>>::asset_exists(BENCH_ASSET) {
+			<Assets as Create<AccountId>>::create(BENCH_ASSET, who.clone(), true, 1)
+				.expect("asset id is free");
+		}
+		<Assets as Mutate<AccountId>>::mint_into(BENCH_ASSET, who, amount).expect("mintable");
+		BENCH_ASSET
+	}
+
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now * 1_000);
+	}
+
+	fn recover_wallet(lost: &AccountId, wallet: &AccountId) {
+		let investor =
+			pallet_credentials::InvestorOfWallet::<Runtime>::get(lost).expect("lost is linked");
+		Credentials::do_link(investor, wallet).expect("fresh wallet");
+		Credentials::recover_wallet(RuntimeOrigin::root(), lost.clone(), wallet.clone())
+			.expect("governance recovers");
+	}
 }
 
 parameter_types! {

@@ -1,0 +1,196 @@
+//! The `fungibles` traits, so that DeFi pallets can hold and move securities through the
+//! standard interfaces.
+//!
+//! Every balance change goes through [`Pallet::do_move`]: `mint_into` is an issue,
+//! `burn_from` a redemption by the holder, `transfer` a transfer. The raw `Unbalanced`
+//! primitives (`write_balance`, `increase_balance`, ...) refuse with
+//! [`TokenError::Unsupported`], so that nothing built on them (`set_balance`, `shelve`,
+//! `restore`, ...) can move a security around the transfer guard.
+
+use crate::{pallet::*, FrozenHolders, Holdings, SecurityStatus};
+use frame_support::traits::tokens::{
+	fungibles::{Dust, Inspect, Mutate, Unbalanced},
+	DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, TokenError,
+};
+use stoa_primitives::{Movement, MovementKind, SecurityId, TransferGuard};
+
+impl<T: Config> Inspect<T::AccountId> for Pallet<T> {
+	type AssetId = SecurityId;
+	type Balance = T::Balance;
+
+	fn total_issuance(security: SecurityId) -> T::Balance {
+		Securities::<T>::get(security).map(|s| s.total_supply).unwrap_or_default()
+	}
+
+	/// Securities have no existential deposit: any positive balance may be held.
+	fn minimum_balance(_: SecurityId) -> T::Balance {
+		Zero::zero()
+	}
+
+	fn total_balance(security: SecurityId, who: &T::AccountId) -> T::Balance {
+		Self::balance(security, who)
+	}
+
+	fn balance(security: SecurityId, who: &T::AccountId) -> T::Balance {
+		Holdings::<T>::get(security, who).map(|h| h.balance).unwrap_or_default()
+	}
+
+	/// What the holder may move now: nothing while the security is not active or the holder
+	/// is frozen, else its balance less its frozen units.
+	fn reducible_balance(
+		security: SecurityId,
+		who: &T::AccountId,
+		_: Preservation,
+		_: Fortitude,
+	) -> T::Balance {
+		let active =
+			Securities::<T>::get(security).is_some_and(|s| s.status == SecurityStatus::Active);
+		if !active || FrozenHolders::<T>::contains_key(security, who) {
+			return Zero::zero();
+		}
+		Holdings::<T>::get(security, who)
+			.map(|h| h.balance.saturating_sub(h.frozen))
+			.unwrap_or_default()
+	}
+
+	/// Whether `who` may receive `amount`: the security is active, `who` is not frozen, and
+	/// the transfer guard accepts it as receiver.
+	fn can_deposit(
+		security: SecurityId,
+		who: &T::AccountId,
+		amount: T::Balance,
+		provenance: Provenance,
+	) -> DepositConsequence {
+		let Some(record) = Securities::<T>::get(security) else {
+			return DepositConsequence::UnknownAsset;
+		};
+		if record.status != SecurityStatus::Active
+			|| FrozenHolders::<T>::contains_key(security, who)
+		{
+			return DepositConsequence::Blocked;
+		}
+		let kind = match provenance {
+			Provenance::Minted => {
+				if record.total_supply.saturating_add(amount) > record.authorised_supply {
+					return DepositConsequence::Overflow;
+				}
+				MovementKind::Issue
+			},
+			Provenance::Extant => MovementKind::Transfer,
+		};
+		let movement = Movement { security, kind, from: None, to: Some(who.clone()), amount };
+		match T::Guard::check(&movement) {
+			Ok(()) => DepositConsequence::Success,
+			Err(_) => DepositConsequence::Blocked,
+		}
+	}
+
+	fn can_withdraw(
+		security: SecurityId,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> WithdrawConsequence<T::Balance> {
+		if !Securities::<T>::contains_key(security) {
+			return WithdrawConsequence::UnknownAsset;
+		}
+		let Some(holding) = Holdings::<T>::get(security, who) else {
+			return if amount.is_zero() {
+				WithdrawConsequence::Success
+			} else {
+				WithdrawConsequence::BalanceLow
+			};
+		};
+		if amount > holding.balance {
+			return WithdrawConsequence::BalanceLow;
+		}
+		if amount
+			> Self::reducible_balance(security, who, Preservation::Expendable, Fortitude::Polite)
+		{
+			return WithdrawConsequence::Frozen;
+		}
+		WithdrawConsequence::Success
+	}
+
+	fn asset_exists(security: SecurityId) -> bool {
+		Securities::<T>::contains_key(security)
+	}
+}
+
+impl<T: Config> Unbalanced<T::AccountId> for Pallet<T> {
+	fn handle_dust(_: Dust<T::AccountId, Self>) {
+		// No existential deposit, so no dust.
+	}
+
+	/// Refused: a raw balance write would bypass the transfer guard.
+	fn write_balance(
+		_: SecurityId,
+		_: &T::AccountId,
+		_: T::Balance,
+	) -> Result<Option<T::Balance>, DispatchError> {
+		Err(TokenError::Unsupported.into())
+	}
+
+	/// Ignored: total supply follows the movements made through [`Pallet::do_move`].
+	fn set_total_issuance(_: SecurityId, _: T::Balance) {}
+}
+
+impl<T: Config> Mutate<T::AccountId> for Pallet<T> {
+	/// Issues `amount` to `who` through the chokepoint (issuer active, authorised supply,
+	/// transfer guard).
+	fn mint_into(
+		security: SecurityId,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<T::Balance, DispatchError> {
+		Self::do_move(Movement {
+			security,
+			kind: MovementKind::Issue,
+			from: None,
+			to: Some(who.clone()),
+			amount,
+		})?;
+		Ok(amount)
+	}
+
+	/// Redeems `amount` (exactly, whatever `precision` says) of `who`'s units through the
+	/// chokepoint, as a holder's own redemption.
+	fn burn_from(
+		security: SecurityId,
+		who: &T::AccountId,
+		amount: T::Balance,
+		_: Preservation,
+		_: Precision,
+		_: Fortitude,
+	) -> Result<T::Balance, DispatchError> {
+		Self::do_move(Movement {
+			security,
+			kind: MovementKind::Redemption,
+			from: Some(who.clone()),
+			to: None,
+			amount,
+		})?;
+		Ok(amount)
+	}
+
+	/// Transfers through the chokepoint, exactly as the `transfer` call does.
+	fn transfer(
+		security: SecurityId,
+		source: &T::AccountId,
+		dest: &T::AccountId,
+		amount: T::Balance,
+		_: Preservation,
+	) -> Result<T::Balance, DispatchError> {
+		Self::do_move(Movement {
+			security,
+			kind: MovementKind::Transfer,
+			from: Some(source.clone()),
+			to: Some(dest.clone()),
+			amount,
+		})?;
+		Ok(amount)
+	}
+}
