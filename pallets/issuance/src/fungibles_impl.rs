@@ -1,4 +1,4 @@
-//! The `fungibles` traits, so that DeFi pallets can hold and move securities through the
+//! The `fungibles` traits (`Inspect`, `metadata::Inspect`, `Unbalanced`, `Mutate`), so that DeFi pallets can hold and move securities through the
 //! standard interfaces.
 //!
 //! Every balance change goes through [`Pallet::do_move`]: `mint_into` is an issue,
@@ -8,8 +8,9 @@
 //! `restore`, ...) can move a security around the transfer guard.
 
 use crate::{pallet::*, FrozenHolders, Holdings, SecurityStatus};
+use alloc::vec::Vec;
 use frame_support::traits::tokens::{
-	fungibles::{Dust, Inspect, Mutate, Unbalanced},
+	fungibles::{metadata, Dust, Inspect, Mutate, Unbalanced},
 	DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
 };
 use sp_runtime::{
@@ -192,5 +193,20 @@ impl<T: Config> Mutate<T::AccountId> for Pallet<T> {
 			amount,
 		})?;
 		Ok(amount)
+	}
+}
+
+/// Name, symbol and decimals, as wallets and DeFi pallets read them.
+impl<T: Config> metadata::Inspect<T::AccountId> for Pallet<T> {
+	fn name(security: SecurityId) -> Vec<u8> {
+		Securities::<T>::get(security).map(|s| s.name.into_inner()).unwrap_or_default()
+	}
+
+	fn symbol(security: SecurityId) -> Vec<u8> {
+		Securities::<T>::get(security).map(|s| s.symbol.into_inner()).unwrap_or_default()
+	}
+
+	fn decimals(security: SecurityId) -> u8 {
+		Securities::<T>::get(security).map(|s| s.decimals).unwrap_or_default()
 	}
 }

@@ -880,6 +880,10 @@ fn fungibles_transfers_pass_through_the_chokepoint() {
 			WithdrawConsequence::Success
 		);
 		assert!(<Iss as Inspect<AccountId>>::asset_exists(SEC));
+		use frame_support::traits::fungibles::metadata::Inspect as Metadata;
+		assert_eq!(<Iss as Metadata<AccountId>>::symbol(SEC), b"BAYN".to_vec());
+		assert_eq!(<Iss as Metadata<AccountId>>::decimals(SEC), 2);
+		assert_eq!(<Iss as Metadata<AccountId>>::name(SEC), b"Bayer AG".to_vec());
 		assert_eq!(<Iss as Inspect<AccountId>>::minimum_balance(SEC), 0);
 	});
 }
