@@ -89,3 +89,23 @@ test('an offering in dUSD: subscribe into escrow, settle after the close', async
   const holding = (await api.query.issuance.holdings(security, bob.address)).unwrap();
   assert.equal(holding.balance.toNumber(), 400 + 250);
 });
+
+test('the pre-flight check lists every broken rule; the extrinsic fails with the first', async () => {
+  const { alice, bob, charlie } = accounts;
+  const security = 0;
+  // Only German and Swiss receivers, at most 500 units each, transfers only with approval.
+  await submit(api, api.tx.compliance.setRules(security, [
+    { kind: { JurisdictionAllowList: { side: 'Receiver', jurisdictions: ['DE', 'CH'] } }, exemptions: [] },
+    { kind: { MaxHolding: { amount: 500 } }, exemptions: [] },
+    { kind: 'ManualApproval', exemptions: [] },
+  ]), alice);
+  const reasons = await api.call.complianceApi.canTransfer(security, bob.address, charlie.address, 600);
+  assert.deepEqual(reasons.map((r) => r.toString()),
+    ['{"jurisdictionNotAllowed":"Receiver"}', 'HoldingAboveMaximum', 'ApprovalRequired']);
+  await assert.rejects(submit(api, api.tx.issuance.transfer(security, charlie.address, 600), bob),
+    /issuance\.JurisdictionNotAllowed/);
+  // Approved and within the rules: Bob (CH) moves 100 to Alice's company (DE).
+  await submit(api, api.tx.compliance.approveTransfer(security, bob.address, alice.address, 100), alice);
+  assert.equal((await api.call.complianceApi.canTransfer(security, bob.address, alice.address, 100)).length, 0);
+  await submit(api, api.tx.issuance.transfer(security, alice.address, 100), bob);
+});

@@ -8,6 +8,7 @@
 use crate::{BlockReason, CredentialKind, CredentialRegistry, HolderKind, InvestorId};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 
 /// A security, by its number on this chain.
@@ -47,13 +48,24 @@ pub enum MovementKind {
 	/// forced transfer, the holder is not checked.
 	ForcedRedemption,
 	/// Units issued to a subscriber when an offering settles.
-	OfferingSettlement,
+	OfferingSettlement { offering: OfferingId },
 }
 
 impl MovementKind {
 	/// Whether the sending side is exempt from the guard's checks.
 	pub fn skips_sender_checks(&self) -> bool {
 		matches!(self, Self::ForcedTransfer | Self::Recovery | Self::ForcedRedemption)
+	}
+
+	/// Whether new units come into existence.
+	pub fn is_issue(&self) -> bool {
+		matches!(self, Self::Issue | Self::OfferingSettlement { .. })
+	}
+
+	/// Whether a holder moves its own units of its own will (what lock-ups, vesting, transfer
+	/// windows and manual approval restrict).
+	pub fn is_voluntary_transfer(&self) -> bool {
+		matches!(self, Self::Transfer)
 	}
 }
 
@@ -93,7 +105,11 @@ pub enum Party {
 	Receiver,
 }
 
-/// Why a guard refuses a movement: machine-readable, stable reason codes for integrators.
+/// Why a movement of a security cannot happen: machine-readable reasons with stable numeric
+/// codes (see [`TransferRejection::code`] and docs/compliance.md), in the spirit of ERC-1066.
+///
+/// The issuance pallet reports the movement-level reasons (`0x0_`), the transfer guard the
+/// parties' (`0x1_`) and the security's rules' (`0x2_`).
 #[derive(
 	Clone,
 	Copy,
@@ -107,14 +123,93 @@ pub enum Party {
 	Debug,
 )]
 pub enum TransferRejection {
+	/// No security has this id.
+	UnknownSecurity,
+	/// The amount is zero.
+	ZeroAmount,
+	/// The security is paused.
+	SecurityPaused,
+	/// The security has matured: only redemptions.
+	SecurityMatured,
+	/// The issuer is suspended: no issuance.
+	IssuerSuspended,
+	/// The sender's available balance (balance less frozen units) is too low.
+	InsufficientBalance,
+	/// The sender is frozen for this security.
+	SenderFrozen,
+	/// The receiver is frozen for this security.
+	ReceiverFrozen,
+	/// Issuing this much would exceed the authorised supply.
+	AuthorisedSupplyExceeded,
 	/// The account is neither an investor's wallet nor an active protocol holder.
 	NotEligible(Party),
 	/// The account, its investor or its protocol registration is blocked.
 	Blocked(Party, BlockReason),
 	/// The investor lacks a credential that counts now.
 	MissingCredential(Party, CredentialKind),
-	/// A rule of the security's rule set refused it (`rule` is its index in the set).
-	RuleViolation { rule: u32 },
+	/// The receiving investor already holds as many different securities as the chain counts
+	/// per investor.
+	TooManySecurities,
+	/// The investor's jurisdiction is not allowed (allow-list) or is denied (deny-list).
+	JurisdictionNotAllowed(Party),
+	/// The security has its maximum number of holders.
+	HolderLimit,
+	/// The security has its maximum number of holders in the receiver's jurisdiction.
+	JurisdictionHolderLimit,
+	/// The security has its maximum number of holders in one of the receiver's categories.
+	CategoryHolderLimit,
+	/// The receiver would own more than the maximum share of the supply.
+	OwnershipLimit,
+	/// The receiver would hold more than the maximum holding.
+	HoldingAboveMaximum,
+	/// The party would hold less than the minimum holding (and more than nothing).
+	HoldingBelowMinimum(Party),
+	/// The units are locked up.
+	LockedUp,
+	/// The units have not vested yet.
+	NotVested,
+	/// Transfers are not allowed now (outside the security's transfer windows).
+	OutsideTransferWindow,
+	/// The transfer needs the transfer agent's approval of exactly this transfer.
+	ApprovalRequired,
+}
+
+impl TransferRejection {
+	/// The stable numeric code of this reason (docs/compliance.md has the table).
+	pub fn code(&self) -> u8 {
+		use Party::*;
+		match self {
+			Self::UnknownSecurity => 0x01,
+			Self::ZeroAmount => 0x02,
+			Self::SecurityPaused => 0x03,
+			Self::SecurityMatured => 0x04,
+			Self::IssuerSuspended => 0x05,
+			Self::InsufficientBalance => 0x06,
+			Self::SenderFrozen => 0x07,
+			Self::ReceiverFrozen => 0x08,
+			Self::AuthorisedSupplyExceeded => 0x09,
+			Self::NotEligible(Sender) => 0x10,
+			Self::NotEligible(Receiver) => 0x11,
+			Self::Blocked(Sender, _) => 0x12,
+			Self::Blocked(Receiver, _) => 0x13,
+			Self::MissingCredential(Sender, _) => 0x14,
+			Self::MissingCredential(Receiver, _) => 0x15,
+			Self::TooManySecurities => 0x16,
+			Self::JurisdictionNotAllowed(Sender) => 0x20,
+			Self::JurisdictionNotAllowed(Receiver) => 0x21,
+			Self::HolderLimit => 0x22,
+			Self::JurisdictionHolderLimit => 0x23,
+			Self::CategoryHolderLimit => 0x24,
+			Self::OwnershipLimit => 0x25,
+			Self::HoldingAboveMaximum => 0x26,
+			Self::HoldingBelowMinimum(Sender) => 0x27,
+			Self::HoldingBelowMinimum(Receiver) => 0x28,
+			Self::LockedUp => 0x29,
+			Self::NotVested => 0x2A,
+			Self::OutsideTransferWindow => 0x2B,
+			Self::ApprovalRequired => 0x2C,
+		}
+	}
 }
 
 /// Decides whether a movement of a security may happen.
@@ -127,10 +222,32 @@ pub trait TransferGuard<AccountId, Balance> {
 	/// Its cost is part of the benchmarked weight of every call that moves units (the
 	/// benchmarks run against the runtime's guard), so weights are regenerated whenever the
 	/// runtime's guard changes.
-	fn check(movement: &Movement<AccountId, Balance>) -> Result<(), TransferRejection>;
+	fn check(movement: &Movement<AccountId, Balance>) -> Result<(), TransferRejection> {
+		match Self::check_all(movement).first() {
+			Some(rejection) => Err(*rejection),
+			None => Ok(()),
+		}
+	}
 
-	/// Told after a movement was applied (per-jurisdiction holder counts, for instance).
+	/// Every reason the movement may not happen (empty: it may), in evaluation order.
+	fn check_all(movement: &Movement<AccountId, Balance>) -> Vec<TransferRejection>;
+
+	/// The most [`Self::check_all`] may cost, given the guard's own bounds (rule count and
+	/// complexity cap); added to the weight of every call that moves units.
+	fn check_weight() -> Weight;
+
+	/// Told after a movement was applied (to consume a one-time approval, record units
+	/// issued in an offering).
 	fn on_moved(_movement: &Movement<AccountId, Balance>) {}
+
+	/// The most [`Self::on_moved`] and [`Self::on_holding_changed`] together may cost.
+	fn on_moved_weight() -> Weight {
+		Weight::zero()
+	}
+
+	/// Told when `investor` starts (`holds`) or stops holding `security` (all its wallets
+	/// together), to keep per-jurisdiction and per-category holder counts.
+	fn on_holding_changed(_security: SecurityId, _investor: InvestorId, _holds: bool) {}
 }
 
 /// The interim transfer guard: each side of a movement must be an unblocked investor's wallet
@@ -170,16 +287,22 @@ impl<Registry, AccountId, Balance> TransferGuard<AccountId, Balance> for KycGuar
 where
 	Registry: CredentialRegistry<AccountId>,
 {
-	fn check(movement: &Movement<AccountId, Balance>) -> Result<(), TransferRejection> {
+	fn check_all(movement: &Movement<AccountId, Balance>) -> Vec<TransferRejection> {
+		let mut rejections = Vec::new();
 		if let Some(from) = &movement.from {
 			if !movement.kind.skips_sender_checks() {
-				Self::check_party(from, Party::Sender)?;
+				rejections.extend(Self::check_party(from, Party::Sender).err());
 			}
 		}
 		if let Some(to) = &movement.to {
-			Self::check_party(to, Party::Receiver)?;
+			rejections.extend(Self::check_party(to, Party::Receiver).err());
 		}
-		Ok(())
+		rejections
+	}
+
+	fn check_weight() -> Weight {
+		// Not benchmarked on its own: used in unit tests and as the interim runtime guard.
+		Weight::from_parts(100_000_000, 10_000)
 	}
 }
 
@@ -221,6 +344,10 @@ pub trait SecurityRegistry<AccountId, Balance> {
 	fn total_supply(security: SecurityId) -> Balance;
 	/// How many holders `security` has, counting each investor once.
 	fn holder_count(security: SecurityId) -> u32;
+	/// The most units of `security` that may be outstanding.
+	fn authorised_supply(security: SecurityId) -> Balance;
+	/// What `investor`'s wallets hold of `security` together.
+	fn investor_balance(security: SecurityId, investor: InvestorId) -> Balance;
 }
 
 /// A security as integrators see it.
@@ -278,5 +405,24 @@ sp_api::decl_runtime_apis! {
 			start_after: Option<AccountId>,
 			limit: u32,
 		) -> HoldersPage<AccountId, Balance>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// The pre-flight check (`pallet-issuance` with the compliance guard): can this movement
+	/// happen now, and if not, every reason why.
+	pub trait ComplianceApi<AccountId, Balance> where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+	{
+		/// Every reason a transfer of `amount` units of `security` from `from` to `to` would
+		/// fail now, in the order the chain checks them (empty: it would succeed). Each reason
+		/// has a stable code ([`TransferRejection::code`]).
+		fn can_transfer(
+			security: SecurityId,
+			from: AccountId,
+			to: AccountId,
+			amount: Balance,
+		) -> Vec<TransferRejection>;
 	}
 }

@@ -79,6 +79,23 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl stoa_primitives::issuance::ComplianceApi<Block, AccountId, Balance> for Runtime {
+		fn can_transfer(
+			security: SecurityId,
+			from: AccountId,
+			to: AccountId,
+			amount: Balance,
+		) -> Vec<stoa_primitives::TransferRejection> {
+			Issuance::pre_flight(&stoa_primitives::Movement {
+				security,
+				kind: stoa_primitives::MovementKind::Transfer,
+				from: Some(from),
+				to: Some(to),
+				amount,
+			})
+		}
+	}
+
 	impl sp_api::Metadata<Block> for Runtime {
 		fn metadata() -> OpaqueMetadata {
 			OpaqueMetadata::new(Runtime::metadata().into())

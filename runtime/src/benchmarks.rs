@@ -6,4 +6,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_master_nodes, MasterNodes]
 	[pallet_credentials, Credentials]
 	[pallet_issuance, Issuance]
+	[pallet_compliance, Compliance]
 );

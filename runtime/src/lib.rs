@@ -219,6 +219,8 @@ mod runtime {
 	// Identity and compliance: 40-49.
 	#[runtime::pallet_index(40)]
 	pub type Credentials = pallet_credentials;
+	#[runtime::pallet_index(41)]
+	pub type Compliance = pallet_compliance;
 
 	// Securities: 50-59.
 	#[runtime::pallet_index(50)]

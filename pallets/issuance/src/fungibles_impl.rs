@@ -83,6 +83,7 @@ impl<T: Config> Inspect<T::AccountId> for Pallet<T> {
 			},
 			Provenance::Extant => MovementKind::Transfer,
 		};
+		// Only the receiving side: the sender is not known here.
 		let movement = Movement { security, kind, from: None, to: Some(who.clone()), amount };
 		match T::Guard::check(&movement) {
 			Ok(()) => DepositConsequence::Success,

@@ -492,8 +492,30 @@ pub mod pallet {
 		Blocked,
 		/// The transfer guard refused: an investor lacks a required credential.
 		MissingCredential,
-		/// The transfer guard refused: a rule of the security's rule set failed.
-		RuleViolation,
+		/// The receiving investor already holds as many different securities as counted.
+		TooManySecurities,
+		/// A rule refused: the investor's jurisdiction is not allowed.
+		JurisdictionNotAllowed,
+		/// A rule refused: the security has its maximum number of holders.
+		HolderLimit,
+		/// A rule refused: the maximum number of holders in the receiver's jurisdiction.
+		JurisdictionHolderLimit,
+		/// A rule refused: the maximum number of holders in one of the receiver's categories.
+		CategoryHolderLimit,
+		/// A rule refused: the receiver would own more than the maximum share of the supply.
+		OwnershipLimit,
+		/// A rule refused: the receiver would hold more than the maximum holding.
+		HoldingAboveMaximum,
+		/// A rule refused: a party would hold less than the minimum holding.
+		HoldingBelowMinimum,
+		/// A rule refused: the units are locked up.
+		LockedUp,
+		/// A rule refused: the units have not vested yet.
+		NotVested,
+		/// A rule refused: transfers are not allowed now.
+		OutsideTransferWindow,
+		/// A rule refused: the transfer needs the transfer agent's approval.
+		ApprovalRequired,
 		/// The security is already paused.
 		AlreadyPaused,
 		/// The security is not paused.
@@ -532,11 +554,32 @@ pub mod pallet {
 
 	impl<T> From<TransferRejection> for Error<T> {
 		fn from(rejection: TransferRejection) -> Self {
+			use TransferRejection as R;
 			match rejection {
-				TransferRejection::NotEligible(_) => Error::NotEligible,
-				TransferRejection::Blocked(..) => Error::Blocked,
-				TransferRejection::MissingCredential(..) => Error::MissingCredential,
-				TransferRejection::RuleViolation { .. } => Error::RuleViolation,
+				R::UnknownSecurity => Error::UnknownSecurity,
+				R::ZeroAmount => Error::ZeroAmount,
+				R::SecurityPaused => Error::SecurityPaused,
+				R::SecurityMatured => Error::SecurityMatured,
+				R::IssuerSuspended => Error::IssuerSuspended,
+				R::InsufficientBalance => Error::InsufficientBalance,
+				R::SenderFrozen => Error::HolderFrozen,
+				R::ReceiverFrozen => Error::ReceiverFrozen,
+				R::AuthorisedSupplyExceeded => Error::AuthorisedSupplyExceeded,
+				R::NotEligible(_) => Error::NotEligible,
+				R::Blocked(..) => Error::Blocked,
+				R::MissingCredential(..) => Error::MissingCredential,
+				R::TooManySecurities => Error::TooManySecurities,
+				R::JurisdictionNotAllowed(_) => Error::JurisdictionNotAllowed,
+				R::HolderLimit => Error::HolderLimit,
+				R::JurisdictionHolderLimit => Error::JurisdictionHolderLimit,
+				R::CategoryHolderLimit => Error::CategoryHolderLimit,
+				R::OwnershipLimit => Error::OwnershipLimit,
+				R::HoldingAboveMaximum => Error::HoldingAboveMaximum,
+				R::HoldingBelowMinimum(_) => Error::HoldingBelowMinimum,
+				R::LockedUp => Error::LockedUp,
+				R::NotVested => Error::NotVested,
+				R::OutsideTransferWindow => Error::OutsideTransferWindow,
+				R::ApprovalRequired => Error::ApprovalRequired,
 			}
 		}
 	}
@@ -774,7 +817,7 @@ pub mod pallet {
 
 		/// Issue `amount` new units to `to` (signed by the issuer or an issuance agent).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::issue())]
+		#[pallet::weight(T::WeightInfo::issue().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -797,7 +840,10 @@ pub mod pallet {
 		/// Issue to many receivers at once (signed by the issuer or an issuance agent): all
 		/// or nothing, at most [`Config::MaxBatchIssue`] receivers.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::batch_issue(issues.len() as u32))]
+		#[pallet::weight(
+			T::WeightInfo::batch_issue(issues.len() as u32)
+				.saturating_add(Pallet::<T>::guard_weight(issues.len() as u32))
+		)]
 		pub fn batch_issue(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -820,7 +866,7 @@ pub mod pallet {
 
 		/// Redeem (burn) `amount` of the signer's own units.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::redeem())]
+		#[pallet::weight(T::WeightInfo::redeem().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn redeem(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -841,7 +887,7 @@ pub mod pallet {
 		/// Redeem `amount` of `holder`'s units (signed by the issuer or an issuance agent):
 		/// maturity, buy-back, court order. Freezes and blocks on the holder do not stop it.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::force_redeem())]
+		#[pallet::weight(T::WeightInfo::force_redeem().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn force_redeem(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -864,7 +910,7 @@ pub mod pallet {
 		/// Transfer `amount` units to `to` (signed by the holder). The transfer guard decides
 		/// whether both sides qualify.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(T::WeightInfo::transfer().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -887,7 +933,7 @@ pub mod pallet {
 		/// issuer or a transfer agent), for `reason`. Freezes, pauses and blocks on `from` do
 		/// not stop it; `to` must still qualify.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::forced_transfer())]
+		#[pallet::weight(T::WeightInfo::forced_transfer().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn forced_transfer(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -915,7 +961,7 @@ pub mod pallet {
 		/// Any signed origin may call it: the recovery itself was authorised by the investor's
 		/// qualifier, and this only carries it out, one security at a time.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::recover_holdings())]
+		#[pallet::weight(T::WeightInfo::recover_holdings().saturating_add(Pallet::<T>::guard_weight(1)))]
 		pub fn recover_holdings(
 			origin: OriginFor<T>,
 			security: SecurityId,
@@ -1118,7 +1164,7 @@ pub mod pallet {
 		/// wallet). Their price is paid into the offering's escrow now; the units are issued
 		/// at settlement.
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::subscribe())]
+		#[pallet::weight(T::WeightInfo::subscribe().saturating_add(T::Guard::check_weight()))]
 		pub fn subscribe(
 			origin: OriginFor<T>,
 			offering: OfferingId,
@@ -1142,7 +1188,7 @@ pub mod pallet {
 			// The subscriber must qualify now for the units it will receive.
 			T::Guard::check(&Movement {
 				security: record.security,
-				kind: MovementKind::OfferingSettlement,
+				kind: MovementKind::OfferingSettlement { offering },
 				from: None,
 				to: Some(subscriber.clone()),
 				amount: units,
@@ -1229,7 +1275,9 @@ pub mod pallet {
 		/// issuer's proceeds account; a subscriber the guard now refuses is refunded instead),
 		/// below it every subscriber is refunded. Call until [`Event::OfferingFinished`].
 		#[pallet::call_index(26)]
-		#[pallet::weight(T::WeightInfo::settle_offering(*max))]
+		#[pallet::weight(
+			T::WeightInfo::settle_offering(*max).saturating_add(Pallet::<T>::guard_weight(*max))
+		)]
 		pub fn settle_offering(
 			origin: OriginFor<T>,
 			offering: OfferingId,
@@ -1257,7 +1305,7 @@ pub mod pallet {
 			for (subscriber, subscription) in page {
 				record.subscribers.saturating_dec();
 				let rejection = if record.status == OfferingStatus::Settling {
-					match Self::settle_one(&record, &escrow, &subscriber, &subscription) {
+					match Self::settle_one(offering, &record, &escrow, &subscriber, &subscription) {
 						Ok(()) => {
 							Self::deposit_event(Event::SubscriptionSettled {
 								offering,
@@ -1296,6 +1344,15 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// What the transfer guard may add to `movements` movements: evaluating them, and its
+		/// bookkeeping once they are applied. The benchmarks measure the calls with an empty
+		/// rule set; this adds the guard's declared worst case.
+		pub fn guard_weight(movements: u32) -> Weight {
+			T::Guard::check_weight()
+				.saturating_add(T::Guard::on_moved_weight())
+				.saturating_mul(movements.into())
+		}
+
 		/// The escrow account holding an offering's subscription payments.
 		pub fn escrow_account(offering: OfferingId) -> T::AccountId {
 			T::PalletId::get().into_sub_account_truncating(offering)
@@ -1319,9 +1376,11 @@ pub mod pallet {
 		}
 
 		/// Issues one subscription's units and releases its payment. `Err(Some(rejection))`
-		/// when the guard refused the subscriber, `Err(None)` when the issue failed otherwise
-		/// (authorised supply, a frozen subscriber): both lead to a refund.
+		/// with the first reason the issue cannot happen (the guard now refuses the subscriber,
+		/// the authorised supply is exhausted, ...), `Err(None)` when the payment could not be
+		/// released: both lead to a refund.
 		fn settle_one(
+			offering: OfferingId,
 			record: &OfferingOf<T>,
 			escrow: &T::AccountId,
 			subscriber: &T::AccountId,
@@ -1329,12 +1388,14 @@ pub mod pallet {
 		) -> Result<(), Option<TransferRejection>> {
 			let movement = Movement {
 				security: record.security,
-				kind: MovementKind::OfferingSettlement,
+				kind: MovementKind::OfferingSettlement { offering },
 				from: None,
 				to: Some(subscriber.clone()),
 				amount: subscription.units,
 			};
-			T::Guard::check(&movement).map_err(Some)?;
+			if let Some(first) = Self::pre_flight(&movement).first() {
+				return Err(Some(*first));
+			}
 			// Issue and pay together, or neither.
 			frame_support::storage::with_storage_layer(|| -> DispatchResult {
 				Self::do_move(movement)?;
@@ -1455,61 +1516,79 @@ pub mod pallet {
 			}
 		}
 
-		/// The one place where balances of securities change.
-		///
-		/// Checks, in order: amount, security, issuer (for issues), status, freezes and
-		/// balance, authorised supply, then the transfer guard. Writes nothing unless all
-		/// pass. Forced transfers, recoveries and forced redemptions skip the sender's freezes
-		/// and the pause (and the guard skips the sender's checks for them): they exist to
-		/// move units whatever the holder's state.
-		pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
-			let Movement { security, kind, ref from, ref to, amount } = movement;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let mut record = Securities::<T>::get(security).ok_or(Error::<T>::UnknownSecurity)?;
+		/// Every reason `movement` cannot happen now (empty: it can), in evaluation order:
+		/// the movement itself (security, amount, issuer, status, freezes, balance, authorised
+		/// supply), then the transfer guard's (parties and the security's rules). This is the
+		/// pre-flight check integrators call, and exactly what [`Self::do_move`] enforces.
+		pub fn pre_flight(movement: &Movement<T::AccountId, T::Balance>) -> Vec<TransferRejection> {
+			let Movement { security, kind, ref from, ref to, amount } = *movement;
+			let Some(record) = Securities::<T>::get(security) else {
+				return alloc::vec![TransferRejection::UnknownSecurity];
+			};
+			if amount.is_zero() {
+				return alloc::vec![TransferRejection::ZeroAmount];
+			}
+			let mut rejections = Vec::new();
 			let forced = kind.skips_sender_checks();
-			let issuing = matches!(kind, MovementKind::Issue | MovementKind::OfferingSettlement);
-			if issuing {
-				Self::ensure_issuer_active(&record)?;
+			if kind.is_issue()
+				&& !Issuers::<T>::get(record.issuer)
+					.is_some_and(|i| i.status == IssuerStatus::Active)
+			{
+				rejections.push(TransferRejection::IssuerSuspended);
 			}
 			match record.status {
 				SecurityStatus::Active => {},
-				SecurityStatus::Paused => ensure!(forced, Error::<T>::SecurityPaused),
-				SecurityStatus::Matured => {
-					ensure!(forced || kind == MovementKind::Redemption, Error::<T>::SecurityMatured)
+				SecurityStatus::Paused if !forced => {
+					rejections.push(TransferRejection::SecurityPaused)
 				},
+				SecurityStatus::Matured if !forced && kind != MovementKind::Redemption => {
+					rejections.push(TransferRejection::SecurityMatured)
+				},
+				_ => {},
 			}
 			if let Some(from) = from {
-				let holding = Holdings::<T>::get(security, from);
-				let (balance, frozen) = holding.map(|h| (h.balance, h.frozen)).unwrap_or_default();
-				if forced {
-					ensure!(balance >= amount, Error::<T>::InsufficientBalance);
-				} else {
-					ensure!(
-						!FrozenHolders::<T>::contains_key(security, from),
-						Error::<T>::HolderFrozen
-					);
-					ensure!(
-						balance.saturating_sub(frozen) >= amount,
-						Error::<T>::InsufficientBalance
-					);
+				let (balance, frozen) = Holdings::<T>::get(security, from)
+					.map(|h| (h.balance, h.frozen))
+					.unwrap_or_default();
+				if !forced && FrozenHolders::<T>::contains_key(security, from) {
+					rejections.push(TransferRejection::SenderFrozen);
+				}
+				let available = if forced { balance } else { balance.saturating_sub(frozen) };
+				if available < amount {
+					rejections.push(TransferRejection::InsufficientBalance);
 				}
 			}
 			if let Some(to) = to {
-				ensure!(
-					kind == MovementKind::Recovery
-						|| kind == MovementKind::ForcedTransfer
-						|| !FrozenHolders::<T>::contains_key(security, to),
-					Error::<T>::ReceiverFrozen
-				);
+				let overrides_freeze =
+					matches!(kind, MovementKind::Recovery | MovementKind::ForcedTransfer);
+				if !overrides_freeze && FrozenHolders::<T>::contains_key(security, to) {
+					rejections.push(TransferRejection::ReceiverFrozen);
+				}
 			}
-			if issuing {
-				let supply =
-					record.total_supply.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-				ensure!(supply <= record.authorised_supply, Error::<T>::AuthorisedSupplyExceeded);
+			if kind.is_issue()
+				&& record
+					.total_supply
+					.checked_add(&amount)
+					.is_none_or(|s| s > record.authorised_supply)
+			{
+				rejections.push(TransferRejection::AuthorisedSupplyExceeded);
 			}
-			T::Guard::check(&movement).map_err(Error::<T>::from)?;
+			rejections.extend(T::Guard::check_all(movement));
+			rejections
+		}
 
-			// All checks passed: write.
+		/// The one place where balances of securities change.
+		///
+		/// Refuses with the first reason [`Self::pre_flight`] gives, as a pallet error, and
+		/// writes nothing unless there is none. Forced transfers, recoveries and forced
+		/// redemptions skip the sender's freezes and the pause (and the guard skips the
+		/// sender's checks for them): they exist to move units whatever the holder's state.
+		pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
+			if let Some(first) = Self::pre_flight(&movement).first() {
+				return Err(Error::<T>::from(*first).into());
+			}
+			let Movement { security, ref from, ref to, amount, .. } = movement;
+			let mut record = Securities::<T>::get(security).ok_or(Error::<T>::UnknownSecurity)?;
 			if let Some(from) = from {
 				Self::debit(security, &mut record, from, amount)?;
 			}
@@ -1542,6 +1621,9 @@ pub mod pallet {
 			if total.is_zero() {
 				HolderBalances::<T>::remove(security, &key);
 				record.holders.saturating_dec();
+				if let HolderKey::Investor(investor) = key {
+					T::Guard::on_holding_changed(security, investor, false);
+				}
 			} else {
 				HolderBalances::<T>::insert(security, &key, total);
 			}
@@ -1566,6 +1648,9 @@ pub mod pallet {
 			let before = HolderBalances::<T>::get(security, &key);
 			if before.is_zero() {
 				record.holders.saturating_inc();
+				if let HolderKey::Investor(investor) = &key {
+					T::Guard::on_holding_changed(security, *investor, true);
+				}
 			}
 			HolderBalances::<T>::insert(security, &key, before.saturating_add(amount));
 			Self::put_holding(security, who, holding);
@@ -1638,6 +1723,12 @@ pub mod pallet {
 		}
 		fn holder_count(security: SecurityId) -> u32 {
 			Securities::<T>::get(security).map(|s| s.holders).unwrap_or_default()
+		}
+		fn authorised_supply(security: SecurityId) -> T::Balance {
+			Securities::<T>::get(security).map(|s| s.authorised_supply).unwrap_or_default()
+		}
+		fn investor_balance(security: SecurityId, investor: InvestorId) -> T::Balance {
+			HolderBalances::<T>::get(security, HolderKey::Investor(investor))
 		}
 	}
 

@@ -82,6 +82,8 @@ parameter_types! {
 	pub const IssuancePalletId: PalletId = PalletId(*b"stoa/iss");
 	/// Every movement the guard was asked about, in order.
 	pub static GuardLog: Vec<Movement<AccountId, Balance>> = Vec::new();
+	/// Investors that started (`true`) or stopped holding a security, as the guard was told.
+	pub static HoldingChanges: Vec<(u32, stoa_primitives::InvestorId, bool)> = Vec::new();
 	/// A receiver that a (pretend) rule of the security's rule set refuses.
 	pub static RuleRejects: Option<AccountId> = None;
 }
@@ -89,13 +91,19 @@ parameter_types! {
 /// The interim KYC guard, recording each question, plus one pretend rule.
 pub struct TestGuard;
 impl TransferGuard<AccountId, Balance> for TestGuard {
-	fn check(movement: &Movement<AccountId, Balance>) -> Result<(), TransferRejection> {
+	fn check_all(movement: &Movement<AccountId, Balance>) -> Vec<TransferRejection> {
 		GuardLog::mutate(|log| log.push(movement.clone()));
-		KycGuard::<Credentials>::check(movement)?;
+		let mut rejections = KycGuard::<Credentials>::check_all(movement);
 		if movement.to.is_some() && movement.to == RuleRejects::get() {
-			return Err(TransferRejection::RuleViolation { rule: 0 });
+			rejections.push(TransferRejection::HolderLimit);
 		}
-		Ok(())
+		rejections
+	}
+	fn check_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+	fn on_holding_changed(security: u32, investor: stoa_primitives::InvestorId, holds: bool) {
+		HoldingChanges::mutate(|log| log.push((security, investor, holds)));
 	}
 }
 
@@ -179,7 +187,8 @@ pub fn j(code: &str) -> Jurisdiction {
 	Jurisdiction::try_from(code).unwrap()
 }
 
-/// Makes `who` the wallet of a new KYC'd investor (qualifier 0), for tests and benchmarks.
+/// Makes `who` the wallet of a new KYC'd investor (qualifier 0), for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
 pub fn qualified_investor(
 	who: &AccountId,
 	kind: InvestorKind,

@@ -451,7 +451,7 @@ fn issue_respects_the_authorised_supply_and_the_guard() {
 		assert_noop!(Iss::issue(signed(ISSUER), SEC, CAROL, 1), Error::<Test>::MissingCredential);
 		assert_noop!(Iss::issue(signed(ISSUER), SEC, DAVE, 1), Error::<Test>::NotEligible);
 		RuleRejects::set(Some(BOB));
-		assert_noop!(Iss::issue(signed(ISSUER), SEC, BOB, 1), Error::<Test>::RuleViolation);
+		assert_noop!(Iss::issue(signed(ISSUER), SEC, BOB, 1), Error::<Test>::HolderLimit);
 	});
 }
 
@@ -1157,7 +1157,7 @@ fn settlement_refunds_what_the_authorised_supply_no_longer_allows() {
 			offering: o,
 			subscriber: ALICE,
 			refund: 250,
-			rejection: None
+			rejection: Some(TransferRejection::AuthorisedSupplyExceeded)
 		}));
 		assert_eq!((balance(ALICE), usd(ALICE)), (0, USD_ENDOWMENT));
 	});
@@ -1191,6 +1191,54 @@ fn holders_are_paged_and_holdings_listed() {
 		assert_eq!(
 			(holdings[0].security, holdings[0].balance, holdings[0].holder_frozen),
 			(SEC, 10, false)
+		);
+	});
+}
+
+#[test]
+fn the_guard_hears_when_investors_start_and_stop_holding() {
+	new_test_ext().execute_with(|| {
+		security();
+		HoldingChanges::take();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 10));
+		// Alice's second wallet: the same investor already holds.
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE_2, 5));
+		assert_ok!(Iss::transfer(signed(ALICE), SEC, BOB, 10));
+		assert_ok!(Iss::transfer(signed(ALICE_2), SEC, BOB, 5));
+		assert_eq!(HoldingChanges::get(), vec![(SEC, 1, true), (SEC, 2, true), (SEC, 1, false)]);
+	});
+}
+
+#[test]
+fn pre_flight_lists_every_reason_and_do_move_fails_with_the_first() {
+	new_test_ext().execute_with(|| {
+		use stoa_primitives::Movement;
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 10));
+		assert_ok!(Iss::freeze_holder(signed(ISSUER), SEC, ALICE));
+		let movement = Movement {
+			security: SEC,
+			kind: MovementKind::Transfer,
+			from: Some(ALICE),
+			to: Some(DAVE),
+			amount: 11,
+		};
+		assert_eq!(
+			Iss::pre_flight(&movement),
+			vec![
+				TransferRejection::SenderFrozen,
+				TransferRejection::InsufficientBalance,
+				TransferRejection::NotEligible(Party::Receiver)
+			]
+		);
+		assert_noop!(Iss::transfer(signed(ALICE), SEC, DAVE, 11), Error::<Test>::HolderFrozen);
+		assert_eq!(
+			Iss::pre_flight(&Movement { security: 9, ..movement.clone() }),
+			vec![TransferRejection::UnknownSecurity]
+		);
+		assert_eq!(
+			Iss::pre_flight(&Movement { amount: 0, ..movement }),
+			vec![TransferRejection::ZeroAmount]
 		);
 	});
 }

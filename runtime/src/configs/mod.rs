@@ -28,11 +28,11 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Credentials, Hash,
-	Issuance, MasterNodes, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys,
-	System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION,
-	SS58_PREFIX, UNIT, VERSION,
+	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Compliance,
+	Credentials, Hash, Issuance, MasterNodes, Nonce, PalletInfo, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session,
+	SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD,
+	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -142,8 +142,9 @@ impl pallet_credentials::Config for Runtime {
 	/// Governance is sudo for now (see README: interim governance).
 	type QualifierAdminOrigin = EnsureRoot<AccountId>;
 	type GuardianOrigin = EnsureRoot<AccountId>;
-	/// Issuance records wallet recoveries so that holdings can follow.
-	type Listener = Issuance;
+	/// Issuance records wallet recoveries so that holdings can follow; compliance re-files
+	/// holder counts when an investor's jurisdiction or credentials change.
+	type Listener = (Issuance, Compliance);
 	type ProtocolHolderDeposit = ProtocolHolderDeposit;
 	type LinkRequestTtl = LinkRequestTtl;
 	type MaxNameLength = ConstU32<64>;
@@ -164,8 +165,8 @@ impl pallet_issuance::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Balance = Balance;
 	type Credentials = Credentials;
-	/// Until securities carry their own rule sets: KYC and no block on both sides.
-	type Guard = stoa_primitives::issuance::KycGuard<Credentials>;
+	/// Blocks, eligibility, KYC and each security's rule set.
+	type Guard = Compliance;
 	type Settlement = Assets;
 	/// Governance is sudo for now (see README: interim governance).
 	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
@@ -236,6 +237,103 @@ impl pallet_issuance::BenchmarkHelper<AccountId, AssetId, Balance> for IssuanceB
 		Credentials::do_link(investor, wallet).expect("fresh wallet");
 		Credentials::recover_wallet(RuntimeOrigin::root(), lost.clone(), wallet.clone())
 			.expect("governance recovers");
+	}
+}
+
+impl pallet_compliance::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type Credentials = Credentials;
+	type Securities = Issuance;
+	type MaxRules = ConstU32<16>;
+	type MaxListLength = ConstU32<16>;
+	/// About 48 storage reads per evaluation at most (see docs/compliance.md).
+	type MaxComplexity = ConstU32<48>;
+	type MaxSecuritiesPerInvestor = ConstU32<64>;
+	type WeightInfo = pallet_compliance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ComplianceBenchmarkHelper;
+}
+
+/// Sets up securities and holders for the compliance benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ComplianceBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_compliance::BenchmarkHelper<AccountId, Balance> for ComplianceBenchmarkHelper {
+	fn security_with_agent() -> (stoa_primitives::SecurityId, AccountId) {
+		use pallet_issuance::BenchmarkHelper as _;
+		let de = stoa_primitives::Jurisdiction::try_from("DE").expect("assigned");
+		let regulator = AccountId::new([0xBE; 32]);
+		if !pallet_issuance::Regulators::<Runtime>::contains_key(&regulator) {
+			Issuance::register_regulator(
+				RuntimeOrigin::root(),
+				regulator.clone(),
+				de,
+				b"R".to_vec(),
+			)
+			.expect("fresh regulator");
+		}
+		let id = pallet_issuance::NextSecurityId::<Runtime>::get();
+		let mut seed = [0xAA; 32];
+		seed[..4].copy_from_slice(&id.to_le_bytes());
+		let issuer = AccountId::new(seed);
+		let investor = IssuanceBenchmarkHelper::qualified_investor(
+			&issuer,
+			stoa_primitives::InvestorKind::LegalEntity,
+			de,
+		);
+		Issuance::approve_issuer(RuntimeOrigin::signed(regulator), investor, Default::default())
+			.expect("approvable");
+		let mut body = *b"XS000000000";
+		for (i, b) in body[2..].iter_mut().rev().enumerate() {
+			*b = b'0' + ((id / 10u32.pow(i as u32)) % 10) as u8;
+		}
+		Issuance::create_security(
+			RuntimeOrigin::signed(issuer.clone()),
+			b"Benchmark".to_vec(),
+			b"BNCH".to_vec(),
+			pallet_issuance::SecurityKind::Equity,
+			0,
+			pallet_issuance::Identifiers {
+				isin: stoa_primitives::Isin::with_check_digit(body).expect("valid body"),
+				cusip: None,
+				lei: None,
+				figi: None,
+			},
+			u64::MAX as Balance,
+		)
+		.expect("valid security");
+		(id, issuer)
+	}
+
+	fn holder(
+		security: stoa_primitives::SecurityId,
+		who: &AccountId,
+		jurisdiction: stoa_primitives::Jurisdiction,
+		units: Balance,
+	) -> stoa_primitives::InvestorId {
+		use pallet_issuance::BenchmarkHelper as _;
+		let investor = IssuanceBenchmarkHelper::qualified_investor(
+			who,
+			stoa_primitives::InvestorKind::Individual,
+			jurisdiction,
+		);
+		if units > 0 {
+			Issuance::do_move(stoa_primitives::Movement {
+				security,
+				kind: stoa_primitives::MovementKind::Issue,
+				from: None,
+				to: Some(who.clone()),
+				amount: units,
+			})
+			.expect("qualified holder");
+		}
+		investor
+	}
+
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now * 1_000);
 	}
 }
 

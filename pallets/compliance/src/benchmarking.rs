@@ -1,0 +1,177 @@
+//! Benchmarks for `pallet_compliance`.
+//!
+//! `evaluate_worst_case` measures one transfer's evaluation under a rule set filled to
+//! `MaxComplexity` with the most expensive rules (credential checks on both sides against a
+//! qualifier list, holder limits by category, ownership, vesting, approval); its weight is what
+//! the issuance pallet adds to every call that moves units.
+
+use super::*;
+use crate::Pallet as Compliance;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Get, BoundedVec};
+use frame_system::RawOrigin;
+use sp_runtime::Perbill;
+use stoa_primitives::{CredentialKind, Jurisdiction, Movement, MovementKind, TransferGuard};
+
+fn de() -> Jurisdiction {
+	Jurisdiction::try_from("DE").expect("assigned")
+}
+
+fn units<T: Config>(n: u32) -> T::Balance {
+	n.into()
+}
+
+/// The most expensive rule set within the complexity cap and the rule limit.
+fn worst_case_rules<T: Config>() -> RuleSetOf<T> {
+	let list = |n: usize| -> BoundedVec<_, T::MaxListLength> {
+		(0..n.min(T::MaxListLength::get() as usize))
+			.map(|i| i as u32)
+			.collect::<Vec<_>>()
+			.try_into()
+			.unwrap()
+	};
+	let rule = |kind| Rule { kind, exemptions: BoundedVec::new() };
+	let mut rules: Vec<RuleOf<T>> = vec![
+		rule(RuleKind::MaxHolders {
+			scope: HolderScope::Category(InvestorCategory::NonAccredited),
+			max: u32::MAX,
+		}),
+		rule(RuleKind::MaxHolders { scope: HolderScope::Jurisdiction(de()), max: u32::MAX }),
+		rule(RuleKind::MaxOwnership { share: Perbill::one(), base: SupplyBase::Outstanding }),
+		rule(RuleKind::MinHolding { amount: units::<T>(1) }),
+		rule(RuleKind::Vesting { offering: 0, start: 0, cliff: 0, end: u64::MAX }),
+		rule(RuleKind::ManualApproval),
+	];
+	let credential = || {
+		rule(RuleKind::RequiredCredential {
+			side: Side::Both,
+			kind: CredentialKind::Kyc,
+			qualifiers: list(4),
+		})
+	};
+	while (rules.len() as u32) < T::MaxRules::get()
+		&& Compliance::<T>::complexity(&rules) + Compliance::<T>::complexity(&[credential()])
+			<= T::MaxComplexity::get()
+	{
+		rules.push(credential());
+	}
+	while Compliance::<T>::complexity(&rules) > T::MaxComplexity::get() {
+		rules.pop();
+	}
+	rules.try_into().expect("at most MaxRules")
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_rules(n: Linear<1, { T::MaxRules::get() }>) {
+		let (security, agent) = T::BenchmarkHelper::security_with_agent();
+		let rules: RuleSetOf<T> = (0..n)
+			.map(|_| Rule { kind: RuleKind::ManualApproval, exemptions: BoundedVec::new() })
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("n <= MaxRules");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent), security, rules);
+		assert_eq!(Rules::<T>::get(security).len() as u32, n);
+	}
+
+	#[benchmark]
+	fn approve_transfer() {
+		let (security, agent) = T::BenchmarkHelper::security_with_agent();
+		let (from, to): (T::AccountId, T::AccountId) = (account("from", 0, 0), account("to", 0, 0));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent), security, from.clone(), to.clone(), units::<T>(10));
+		assert!(Approvals::<T>::contains_key(security, (from, to, units::<T>(10))));
+	}
+
+	#[benchmark]
+	fn cancel_approval() {
+		let (security, agent) = T::BenchmarkHelper::security_with_agent();
+		let (from, to): (T::AccountId, T::AccountId) = (account("from", 0, 0), account("to", 0, 0));
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent), security, from.clone(), to.clone(), units::<T>(10));
+		assert!(!Approvals::<T>::contains_key(security, (from, to, units::<T>(10))));
+	}
+
+	#[benchmark]
+	fn recount_investor() {
+		// An investor holding the most securities, each filed under a stale jurisdiction.
+		let holder: T::AccountId = account("holder", 0, 0);
+		let mut investor = 0;
+		for i in 0..T::MaxSecuritiesPerInvestor::get() {
+			let (security, _) = T::BenchmarkHelper::security_with_agent();
+			if i == 0 {
+				investor = T::BenchmarkHelper::holder(security, &holder, de(), units::<T>(10));
+			} else {
+				Compliance::<T>::on_holding_changed(security, investor, true);
+			}
+			let stale = Jurisdiction::try_from("AD").unwrap();
+			let counted = Counted::<T>::get(investor, security).expect("counted");
+			Counted::<T>::insert(investor, security, CountedAs { jurisdiction: stale, ..counted });
+		}
+		let caller: T::AccountId = account("caller", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), investor);
+		assert!(Counted::<T>::iter_prefix(investor).all(|(_, c)| c.jurisdiction == de()));
+	}
+
+	#[benchmark]
+	fn evaluate_worst_case() {
+		let (security, _) = T::BenchmarkHelper::security_with_agent();
+		let from: T::AccountId = account("from", 0, 0);
+		let to: T::AccountId = account("to", 0, 0);
+		T::BenchmarkHelper::holder(security, &from, de(), units::<T>(1_000));
+		T::BenchmarkHelper::holder(security, &to, de(), units::<T>(0));
+		OfferingUnits::<T>::insert((security, 0, &from), units::<T>(1_000));
+		T::BenchmarkHelper::set_time(1_000);
+		Rules::<T>::insert(security, worst_case_rules::<T>());
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		let movement = Movement {
+			security,
+			kind: MovementKind::Transfer,
+			from: Some(from),
+			to: Some(to),
+			amount: units::<T>(10),
+		};
+		let rejections;
+		#[block]
+		{
+			rejections = Compliance::<T>::evaluate(&movement);
+		}
+		// Vesting from 0 to the end of time: nothing has vested yet.
+		assert!(!rejections.is_empty());
+	}
+
+	#[benchmark]
+	fn on_moved_worst_case() {
+		let (security, _) = T::BenchmarkHelper::security_with_agent();
+		let from: T::AccountId = account("from", 0, 0);
+		let to: T::AccountId = account("to", 0, 0);
+		let sender = T::BenchmarkHelper::holder(security, &from, de(), units::<T>(10));
+		let receiver = T::BenchmarkHelper::holder(security, &to, de(), units::<T>(0));
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		let movement = Movement {
+			security,
+			kind: MovementKind::Transfer,
+			from: Some(from.clone()),
+			to: Some(to.clone()),
+			amount: units::<T>(10),
+		};
+		#[block]
+		{
+			// A transfer that moves a whole holding: the receiver starts holding, the sender
+			// stops, and a one-time approval is consumed.
+			Compliance::<T>::on_holding_changed(security, receiver, true);
+			Compliance::<T>::on_holding_changed(security, sender, false);
+			Compliance::<T>::on_moved(&movement);
+		}
+		assert!(!Approvals::<T>::contains_key(security, (from, to, units::<T>(10))));
+	}
+
+	impl_benchmark_test_suite!(Compliance, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,740 @@
+//! Unit tests: every rule kind on both sides of its boundary, exemptions, combinations, the
+//! complexity cap, and holder counts that follow jurisdiction and credential changes.
+
+use crate::{mock::*, Error, Event, *};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use sp_runtime::{DispatchError, Perbill};
+use stoa_primitives::{
+	BlockReason, CredentialKind, Jurisdiction, Movement, MovementKind, Party,
+	TransferRejection as R,
+};
+
+type Comp = Compliance;
+type IssErr = pallet_issuance::Error<Test>;
+
+fn rule(kind: RuleKind<Balance, frame_support::traits::ConstU32<8>>) -> RuleOf<Test> {
+	Rule { kind, exemptions: BoundedVec::new() }
+}
+
+fn exempt(
+	kind: RuleKind<Balance, frame_support::traits::ConstU32<8>>,
+	exemptions: Vec<Exemption<AccountId>>,
+) -> RuleOf<Test> {
+	Rule { kind, exemptions: exemptions.try_into().unwrap() }
+}
+
+fn set(security: u32, rules: Vec<RuleOf<Test>>) {
+	assert_ok!(Comp::set_rules(RuntimeOrigin::signed(ISSUER), security, rules.try_into().unwrap()));
+}
+
+fn issue(security: u32, to: AccountId, amount: Balance) -> sp_runtime::DispatchResult {
+	Issuance::issue(RuntimeOrigin::signed(ISSUER), security, to, amount)
+}
+
+fn transfer(
+	security: u32,
+	from: AccountId,
+	to: AccountId,
+	amount: Balance,
+) -> sp_runtime::DispatchResult {
+	Issuance::transfer(RuntimeOrigin::signed(from), security, to, amount)
+}
+
+/// The pre-flight answer for a transfer.
+fn can_transfer(security: u32, from: AccountId, to: AccountId, amount: Balance) -> Vec<R> {
+	Issuance::pre_flight(&Movement {
+		security,
+		kind: MovementKind::Transfer,
+		from: Some(from),
+		to: Some(to),
+		amount,
+	})
+}
+
+fn list<T: core::fmt::Debug, const N: usize>(
+	items: [T; N],
+) -> BoundedVec<T, frame_support::traits::ConstU32<8>> {
+	items.into_iter().collect::<Vec<_>>().try_into().unwrap()
+}
+
+/// Lets the test qualifier attest accreditation and professional status too.
+fn trust_qualifier_for_everything() {
+	assert_ok!(pallet_credentials::Pallet::<Test>::update_qualifier(
+		RuntimeOrigin::root(),
+		0,
+		vec![j("DE"), j("GB"), j("US")],
+		vec![
+			CredentialKind::Kyc,
+			CredentialKind::Residence,
+			CredentialKind::AccreditedInvestor,
+			CredentialKind::ProfessionalInvestor
+		],
+	));
+}
+
+fn attest(investor: u64, kind: CredentialKind, expires_at: Option<u64>) {
+	assert_ok!(pallet_credentials::Pallet::<Test>::attest(
+		RuntimeOrigin::signed(QUALIFIER),
+		investor,
+		kind,
+		expires_at,
+		Default::default()
+	));
+}
+
+// ----- setting rules -----
+
+#[test]
+fn only_the_issuer_or_a_compliance_agent_sets_rules() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let rules: RuleSetOf<Test> = vec![rule(RuleKind::ManualApproval)].try_into().unwrap();
+		assert_noop!(
+			Comp::set_rules(RuntimeOrigin::root(), s, rules.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Comp::set_rules(RuntimeOrigin::signed(ALICE), s, rules.clone()),
+			Error::<Test>::MissingRole
+		);
+		assert_ok!(Issuance::set_agent(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			AGENT,
+			pallet_issuance::AgentRoles { compliance: true, ..Default::default() }
+		));
+		assert_ok!(Comp::set_rules(RuntimeOrigin::signed(AGENT), s, rules.clone()));
+		assert_eq!(
+			last_event(),
+			Event::RulesSet { security: s, rules: rules.into_inner(), complexity: 1 }
+		);
+		assert_eq!(Rules::<Test>::get(s).len(), 1);
+	});
+}
+
+#[test]
+fn invalid_rules_are_refused() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		for bad in [
+			RuleKind::JurisdictionAllowList { side: Side::Both, jurisdictions: list([]) },
+			RuleKind::JurisdictionDenyList {
+				side: Side::Both,
+				jurisdictions: list([Jurisdiction(*b"XX")]),
+			},
+			RuleKind::MaxHolding { amount: 0 },
+			RuleKind::MinHolding { amount: 0 },
+			RuleKind::MaxOwnership { share: Perbill::zero(), base: SupplyBase::Authorised },
+			RuleKind::Vesting { offering: 0, start: 10, cliff: 5, end: 20 },
+			RuleKind::Vesting { offering: 0, start: 10, cliff: 10, end: 10 },
+			RuleKind::TransferWindow {
+				window: TransferWindow::Annual { month: 13, day: 1, days: 1 },
+			},
+			RuleKind::TransferWindow { window: TransferWindow::Quarterly { day: 1, days: 0 } },
+			RuleKind::TransferWindow { window: TransferWindow::Ranges(list([(5, 5)])) },
+		] {
+			let rules: RuleSetOf<Test> = vec![rule(bad)].try_into().unwrap();
+			assert_noop!(
+				Comp::set_rules(RuntimeOrigin::signed(ISSUER), s, rules),
+				Error::<Test>::InvalidRule
+			);
+		}
+	});
+}
+
+#[test]
+fn the_complexity_cap_is_exact() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		// Required credential on both sides: 4 units each.
+		let credential = || {
+			rule(RuleKind::RequiredCredential {
+				side: Side::Both,
+				kind: CredentialKind::Kyc,
+				qualifiers: list([]),
+			})
+		};
+		MaxComplexity::set(8);
+		set(s, vec![credential(), credential()]);
+		let three: RuleSetOf<Test> =
+			vec![credential(), credential(), credential()].try_into().unwrap();
+		assert_noop!(
+			Comp::set_rules(RuntimeOrigin::signed(ISSUER), s, three),
+			Error::<Test>::TooComplex
+		);
+		// Lists and exemptions cost a unit per four entries.
+		let with_lists = exempt(
+			RuleKind::JurisdictionAllowList {
+				side: Side::Receiver,
+				jurisdictions: list([j("DE"), j("GB"), j("US"), j("FR"), j("IT")]),
+			},
+			vec![Exemption::ProtocolHolders],
+		);
+		assert_eq!(Comp::complexity(&[with_lists]), 1 + 2);
+	});
+}
+
+// ----- always -----
+
+#[test]
+fn without_rules_kyc_blocks_and_eligibility_still_apply() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		assert_eq!(
+			can_transfer(s, ALICE, CAROL, 1),
+			vec![R::MissingCredential(Party::Receiver, CredentialKind::Kyc)]
+		);
+		assert_eq!(can_transfer(s, ALICE, DAVE, 1), vec![R::NotEligible(Party::Receiver)]);
+		assert_ok!(pallet_credentials::Pallet::<Test>::block_investor(
+			RuntimeOrigin::root(),
+			1,
+			BlockReason::Sanctions
+		));
+		assert_eq!(
+			can_transfer(s, ALICE, DAVE, 1),
+			vec![
+				R::Blocked(Party::Sender, BlockReason::Sanctions),
+				R::NotEligible(Party::Receiver)
+			]
+		);
+	});
+}
+
+#[test]
+fn an_investor_holds_at_most_max_securities() {
+	new_test_ext().execute_with(|| {
+		let securities: Vec<_> = (0..4).map(|_| security()).collect();
+		for s in &securities[..3] {
+			assert_ok!(issue(*s, ALICE, 1));
+		}
+		assert_eq!(SecuritiesHeld::<Test>::get(1), 3);
+		assert_noop!(issue(securities[3], ALICE_2, 1), IssErr::TooManySecurities);
+		// More of a held one is fine; dropping one makes room.
+		assert_ok!(issue(securities[0], ALICE_2, 1));
+		assert_ok!(Issuance::redeem(RuntimeOrigin::signed(ALICE), securities[1], 1));
+		assert_eq!(SecuritiesHeld::<Test>::get(1), 2);
+		assert_ok!(issue(securities[3], ALICE, 1));
+	});
+}
+
+// ----- credentials and jurisdictions -----
+
+#[test]
+fn required_credentials_per_side_and_qualifier() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(
+			s,
+			vec![rule(RuleKind::RequiredCredential {
+				side: Side::Receiver,
+				kind: CredentialKind::Residence,
+				qualifiers: list([]),
+			})],
+		);
+		assert_eq!(
+			can_transfer(s, ALICE, BOB, 1),
+			vec![R::MissingCredential(Party::Receiver, CredentialKind::Residence)]
+		);
+		attest(2, CredentialKind::Residence, None);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![]);
+		// Only from qualifier 7 (there is none): refused again.
+		set(
+			s,
+			vec![rule(RuleKind::RequiredCredential {
+				side: Side::Receiver,
+				kind: CredentialKind::Residence,
+				qualifiers: list([7]),
+			})],
+		);
+		assert_eq!(
+			can_transfer(s, ALICE, BOB, 1),
+			vec![R::MissingCredential(Party::Receiver, CredentialKind::Residence)]
+		);
+		// Sender side: Alice has no residence credential; forced transfers skip her.
+		set(
+			s,
+			vec![rule(RuleKind::RequiredCredential {
+				side: Side::Sender,
+				kind: CredentialKind::Residence,
+				qualifiers: list([0]),
+			})],
+		);
+		assert_noop!(transfer(s, ALICE, BOB, 1), IssErr::MissingCredential);
+		assert_ok!(Issuance::forced_transfer(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			ALICE,
+			BOB,
+			1,
+			pallet_issuance::ForcedTransferReason::CourtOrder
+		));
+	});
+}
+
+#[test]
+fn jurisdiction_allow_and_deny_lists() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(
+			s,
+			vec![rule(RuleKind::JurisdictionAllowList {
+				side: Side::Receiver,
+				jurisdictions: list([j("DE")]),
+			})],
+		);
+		assert_eq!(
+			can_transfer(s, ALICE, BOB, 1),
+			vec![R::JurisdictionNotAllowed(Party::Receiver)]
+		);
+		assert_eq!(can_transfer(s, ALICE, ALICE_2, 1), vec![]);
+		set(
+			s,
+			vec![rule(RuleKind::JurisdictionDenyList {
+				side: Side::Both,
+				jurisdictions: list([j("DE")]),
+			})],
+		);
+		assert_eq!(
+			can_transfer(s, ALICE, ISSUER, 1),
+			vec![
+				R::JurisdictionNotAllowed(Party::Sender),
+				R::JurisdictionNotAllowed(Party::Receiver)
+			]
+		);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::JurisdictionNotAllowed(Party::Sender)]);
+	});
+}
+
+// ----- holder limits -----
+
+#[test]
+fn max_holders_in_total_counts_investors_once() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		set(s, vec![rule(RuleKind::MaxHolders { scope: HolderScope::Total, max: 2 })]);
+		assert_ok!(issue(s, ALICE, 100));
+		// Alice's second wallet is the same holder.
+		assert_ok!(issue(s, ALICE_2, 100));
+		// The cap is reached exactly ...
+		assert_ok!(issue(s, BOB, 100));
+		assert_eq!(pallet_issuance::Securities::<Test>::get(s).unwrap().holders, 2);
+		// ... and not exceeded.
+		assert_noop!(issue(s, US_CORP, 1), IssErr::HolderLimit);
+		assert_eq!(can_transfer(s, BOB, US_CORP, 99), vec![R::HolderLimit]);
+		// Unless the sender leaves: Bob hands everything to US Corp.
+		assert_ok!(transfer(s, BOB, US_CORP, 100));
+		assert_eq!(pallet_issuance::Securities::<Test>::get(s).unwrap().holders, 2);
+	});
+}
+
+#[test]
+fn max_holders_per_jurisdiction_follow_jurisdiction_changes() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		set(
+			s,
+			vec![rule(RuleKind::MaxHolders { scope: HolderScope::Jurisdiction(j("DE")), max: 1 })],
+		);
+		assert_ok!(issue(s, ALICE, 100));
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("DE")), 1);
+		// The issuer's investor is German too.
+		assert_noop!(issue(s, TREASURY, 1), IssErr::JurisdictionHolderLimit);
+		assert_ok!(issue(s, BOB, 1));
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("GB")), 1);
+		// Alice moves to France: the counts follow at once.
+		assert_ok!(pallet_credentials::Pallet::<Test>::set_investor_jurisdiction(
+			RuntimeOrigin::root(),
+			1,
+			j("FR")
+		));
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("DE")), 0);
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("FR")), 1);
+		assert_eq!(Counted::<Test>::get(1, s).unwrap().jurisdiction, j("FR"));
+		assert_ok!(issue(s, TREASURY, 1));
+		// Leaving frees the bucket.
+		assert_ok!(Issuance::redeem(RuntimeOrigin::signed(TREASURY), s, 1));
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("DE")), 0);
+		assert!(Counted::<Test>::get(0, s).is_none());
+	});
+}
+
+#[test]
+fn max_holders_per_category_follow_credentials_and_expiry() {
+	new_test_ext().execute_with(|| {
+		trust_qualifier_for_everything();
+		let s = security();
+		set(
+			s,
+			vec![rule(RuleKind::MaxHolders {
+				scope: HolderScope::Category(InvestorCategory::NonAccredited),
+				max: 1,
+			})],
+		);
+		assert_ok!(issue(s, ALICE, 100));
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::NonAccredited), 1);
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::Individual), 1);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::CategoryHolderLimit]);
+		// Bob becomes accredited: he is not counted against the non-accredited cap.
+		attest(2, CredentialKind::AccreditedInvestor, None);
+		assert_ok!(transfer(s, ALICE, BOB, 1));
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::Accredited), 1);
+		// Alice becomes accredited until START + 100: re-filed at once.
+		attest(1, CredentialKind::AccreditedInvestor, Some(START + 100));
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::NonAccredited), 0);
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::Accredited), 2);
+		// Her accreditation expires (no transaction): a recount re-files her.
+		set_now(START + 100);
+		assert_ok!(Comp::recount_investor(RuntimeOrigin::signed(DAVE), 1));
+		assert_eq!(last_event(), Event::InvestorRecounted { investor: 1, securities: 1 });
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::NonAccredited), 1);
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::Accredited), 1);
+		assert_noop!(
+			Comp::recount_investor(RuntimeOrigin::signed(DAVE), 99),
+			Error::<Test>::UnknownInvestor
+		);
+		// Revoking Bob's accreditation re-files him too.
+		assert_ok!(pallet_credentials::Pallet::<Test>::revoke(
+			RuntimeOrigin::signed(QUALIFIER),
+			2,
+			CredentialKind::AccreditedInvestor
+		));
+		assert_eq!(CategoryHolders::<Test>::get(s, InvestorCategory::NonAccredited), 2);
+	});
+}
+
+// ----- amounts -----
+
+#[test]
+fn max_ownership_of_authorised_and_outstanding_supply() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		set(
+			s,
+			vec![rule(RuleKind::MaxOwnership {
+				share: Perbill::from_percent(50),
+				base: SupplyBase::Authorised,
+			})],
+		);
+		assert_ok!(issue(s, ALICE, 500_000));
+		assert_noop!(issue(s, ALICE_2, 1), IssErr::OwnershipLimit);
+		assert_ok!(issue(s, BOB, 400_000));
+		// Of the outstanding 900,000, 60% is 540,000.
+		set(
+			s,
+			vec![rule(RuleKind::MaxOwnership {
+				share: Perbill::from_percent(60),
+				base: SupplyBase::Outstanding,
+			})],
+		);
+		assert_ok!(transfer(s, BOB, ALICE, 40_000));
+		assert_eq!(can_transfer(s, BOB, ALICE, 1), vec![R::OwnershipLimit]);
+	});
+}
+
+#[test]
+fn max_and_min_holdings_per_investor() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		set(s, vec![rule(RuleKind::MaxHolding { amount: 100 })]);
+		assert_ok!(issue(s, ALICE, 60));
+		assert_ok!(issue(s, ALICE_2, 40));
+		// Both wallets together hold the maximum.
+		assert_noop!(issue(s, ALICE_2, 1), IssErr::HoldingAboveMaximum);
+		set(s, vec![rule(RuleKind::MinHolding { amount: 10 })]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 9), vec![R::HoldingBelowMinimum(Party::Receiver)]);
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert_ok!(transfer(s, ALICE_2, BOB, 40));
+		// Alice's investor would keep 5 (below 10, above nothing).
+		assert_eq!(can_transfer(s, ALICE, BOB, 45), vec![R::HoldingBelowMinimum(Party::Sender)]);
+		// Moving between her own wallets changes nothing; leaving entirely is fine.
+		assert_eq!(can_transfer(s, ALICE, ALICE_2, 45), vec![]);
+		assert_ok!(transfer(s, ALICE, BOB, 50));
+	});
+}
+
+// ----- time -----
+
+#[test]
+fn a_security_lock_up_ends_at_its_second() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(s, vec![rule(RuleKind::LockUp { scope: LockScope::Security, until: START + 10 })]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::LockedUp]);
+		assert_noop!(Issuance::redeem(RuntimeOrigin::signed(ALICE), s, 1), IssErr::LockedUp);
+		// Issues and forced transfers are not disposals by the holder.
+		assert_ok!(issue(s, ALICE, 1));
+		assert_ok!(Issuance::forced_transfer(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			ALICE,
+			BOB,
+			1,
+			pallet_issuance::ForcedTransferReason::Succession
+		));
+		set_now(START + 9);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::LockedUp]);
+		set_now(START + 10);
+		assert_ok!(transfer(s, ALICE, BOB, 1));
+	});
+}
+
+/// Security `s` offered 0..=START+100 at 1 USD a unit; Alice subscribes `units`, the offering
+/// settles at START + 100. Returns the offering.
+fn offered(s: u32, units: Balance) -> u32 {
+	let offering = pallet_issuance::NextOfferingId::<Test>::get();
+	assert_ok!(Issuance::open_offering(
+		RuntimeOrigin::signed(ISSUER),
+		s,
+		USD,
+		1,
+		START,
+		START + 100,
+		1,
+		100_000,
+		1,
+		100_000,
+		TREASURY
+	));
+	assert_ok!(Issuance::subscribe(RuntimeOrigin::signed(ALICE), offering, units));
+	set_now(START + 100);
+	assert_ok!(Issuance::settle_offering(RuntimeOrigin::signed(DAVE), offering, 3));
+	offering
+}
+
+#[test]
+fn an_offering_lock_up_holds_only_that_offerings_units() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let o = offered(s, 1_000);
+		assert_eq!(OfferingUnits::<Test>::get((s, o, ALICE)), 1_000);
+		assert_ok!(issue(s, ALICE, 50));
+		set(s, vec![rule(RuleKind::LockUp { scope: LockScope::Offering(o), until: START + 200 })]);
+		// 50 free units move; the 1,000 from the offering stay.
+		assert_ok!(transfer(s, ALICE, BOB, 50));
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::LockedUp]);
+		set_now(START + 200);
+		assert_ok!(transfer(s, ALICE, BOB, 1_000));
+	});
+}
+
+#[test]
+fn vesting_is_linear_after_the_cliff() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let o = offered(s, 1_000);
+		// Vests from START + 100 to START + 200, nothing before START + 110.
+		set(
+			s,
+			vec![rule(RuleKind::Vesting {
+				offering: o,
+				start: START + 100,
+				cliff: START + 110,
+				end: START + 200,
+			})],
+		);
+		set_now(START + 109);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::NotVested]);
+		// At the cliff 10% has vested.
+		set_now(START + 110);
+		assert_eq!(can_transfer(s, ALICE, BOB, 100), vec![]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 101), vec![R::NotVested]);
+		// Half way: 500.
+		set_now(START + 150);
+		assert_ok!(transfer(s, ALICE, BOB, 500));
+		assert_noop!(transfer(s, ALICE, BOB, 1), IssErr::NotVested);
+		// 73%: 730 vested, 500 gone, 230 more may go.
+		set_now(START + 173);
+		assert_eq!(can_transfer(s, ALICE, BOB, 230), vec![]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 231), vec![R::NotVested]);
+		set_now(START + 200);
+		assert_ok!(transfer(s, ALICE, BOB, 500));
+	});
+}
+
+#[test]
+fn transfer_windows_open_and_close_on_the_second() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(
+			s,
+			vec![rule(RuleKind::TransferWindow {
+				window: TransferWindow::Ranges(list([(START + 10, START + 20)])),
+			})],
+		);
+		set_now(START + 9);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::OutsideTransferWindow]);
+		// Issuance is not a transfer.
+		assert_ok!(issue(s, BOB, 1));
+		set_now(START + 10);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![]);
+		set_now(START + 19);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![]);
+		set_now(START + 20);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::OutsideTransferWindow]);
+
+		// Annually from 1 March for two days: 2024-03-01 00:00:00 UTC is 1709251200.
+		set(
+			s,
+			vec![rule(RuleKind::TransferWindow {
+				window: TransferWindow::Annual { month: 3, day: 1, days: 2 },
+			})],
+		);
+		for (now, open) in [
+			(1_709_251_199, false),
+			(1_709_251_200, true),
+			(1_709_251_200 + 2 * 86_400 - 1, true),
+			(1_709_251_200 + 2 * 86_400, false),
+			// A year later.
+			(1_740_787_200, true),
+		] {
+			set_now(now);
+			assert_eq!(can_transfer(s, ALICE, BOB, 1).is_empty(), open, "{now}");
+		}
+		// Quarterly from the 15th for a day: 2024-04-15 is 1713139200, 2024-01-15 1705276800.
+		set(
+			s,
+			vec![rule(RuleKind::TransferWindow {
+				window: TransferWindow::Quarterly { day: 15, days: 1 },
+			})],
+		);
+		for (now, open) in [
+			(1_713_139_199, false),
+			(1_713_139_200, true),
+			(1_713_225_599, true),
+			(1_713_225_600, false),
+			(1_705_276_800, true),
+		] {
+			set_now(now);
+			assert_eq!(can_transfer(s, ALICE, BOB, 1).is_empty(), open, "{now}");
+		}
+		set(s, vec![rule(RuleKind::TransferWindow { window: TransferWindow::Never })]);
+		assert_noop!(transfer(s, ALICE, BOB, 1), IssErr::OutsideTransferWindow);
+	});
+}
+
+#[test]
+fn the_calendar_is_right() {
+	assert_eq!(civil_date(0), (1970, 1, 1));
+	assert_eq!(civil_date(1_709_251_200), (2024, 3, 1));
+	assert_eq!(civil_date(1_709_164_800), (2024, 2, 29));
+	assert_eq!(civil_date(4_102_444_799), (2099, 12, 31));
+	for seconds in [0, 951_782_400, 1_709_251_200, 1_735_689_600, 4_102_444_800] {
+		let (y, m, d) = civil_date(seconds);
+		assert_eq!(unix_time_of(y, m, d), seconds);
+	}
+}
+
+// ----- approval and exemptions -----
+
+#[test]
+fn manual_approval_is_used_once() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(s, vec![rule(RuleKind::ManualApproval)]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 10), vec![R::ApprovalRequired]);
+		assert_noop!(
+			Comp::approve_transfer(RuntimeOrigin::signed(ALICE), s, ALICE, BOB, 10),
+			Error::<Test>::MissingRole
+		);
+		assert_ok!(Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 10));
+		assert_eq!(
+			last_event(),
+			Event::TransferApproved { security: s, from: ALICE, to: BOB, amount: 10 }
+		);
+		assert_noop!(
+			Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 10),
+			Error::<Test>::AlreadyApproved
+		);
+		// Only exactly that transfer.
+		assert_eq!(can_transfer(s, ALICE, BOB, 11), vec![R::ApprovalRequired]);
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert_eq!(
+			last_event(),
+			Event::ApprovalUsed { security: s, from: ALICE, to: BOB, amount: 10 }
+		);
+		assert_noop!(transfer(s, ALICE, BOB, 10), IssErr::ApprovalRequired);
+		assert_ok!(Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 5));
+		assert_noop!(
+			Comp::cancel_approval(RuntimeOrigin::signed(BOB), s, ALICE, BOB, 5),
+			Error::<Test>::MissingRole
+		);
+		assert_ok!(Comp::cancel_approval(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 5));
+		assert_eq!(
+			last_event(),
+			Event::ApprovalCancelled { security: s, from: ALICE, to: BOB, amount: 5 }
+		);
+		assert_noop!(
+			Comp::cancel_approval(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 5),
+			Error::<Test>::NoApproval
+		);
+	});
+}
+
+#[test]
+fn exemptions_skip_a_rule_for_accounts_investors_and_protocol_holders() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		assert_ok!(pallet_credentials::Pallet::<Test>::register_protocol_holder(
+			RuntimeOrigin::signed(DAVE),
+			77,
+			b"AMM".to_vec()
+		));
+		let lock = RuleKind::LockUp { scope: LockScope::Security, until: START + 1_000 };
+		set(s, vec![exempt(lock.clone(), vec![Exemption::Account(TREASURY)])]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::LockedUp]);
+		assert_eq!(can_transfer(s, ALICE, TREASURY, 1), vec![]);
+		set(s, vec![exempt(lock.clone(), vec![Exemption::Investor(2)])]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![]);
+		assert_eq!(can_transfer(s, ALICE, US_CORP, 1), vec![R::LockedUp]);
+		set(s, vec![exempt(lock, vec![Exemption::ProtocolHolders])]);
+		assert_eq!(can_transfer(s, ALICE, 77, 1), vec![]);
+		assert_ok!(transfer(s, ALICE, 77, 1));
+	});
+}
+
+#[test]
+fn every_broken_rule_is_reported_and_the_extrinsic_fails_with_the_first() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		set(
+			s,
+			vec![
+				rule(RuleKind::JurisdictionAllowList {
+					side: Side::Receiver,
+					jurisdictions: list([j("DE")]),
+				}),
+				rule(RuleKind::MaxHolding { amount: 5 }),
+				rule(RuleKind::TransferWindow { window: TransferWindow::Never }),
+				rule(RuleKind::MinHolding { amount: 1 }),
+			],
+		);
+		assert_eq!(
+			can_transfer(s, ALICE, BOB, 10),
+			vec![
+				R::JurisdictionNotAllowed(Party::Receiver),
+				R::HoldingAboveMaximum,
+				R::OutsideTransferWindow
+			]
+		);
+		assert_eq!(R::JurisdictionNotAllowed(Party::Receiver).code(), 0x21);
+		assert_noop!(transfer(s, ALICE, BOB, 10), IssErr::JurisdictionNotAllowed);
+		// Movement-level reasons come first, with the rules' after them.
+		assert_eq!(
+			can_transfer(s, ALICE, BOB, 1_000),
+			vec![
+				R::InsufficientBalance,
+				R::JurisdictionNotAllowed(Party::Receiver),
+				R::HoldingAboveMaximum,
+				R::OutsideTransferWindow
+			]
+		);
+	});
+}
