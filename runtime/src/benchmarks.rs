@@ -3,6 +3,7 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
 	[pallet_master_nodes, MasterNodes]
 	[pallet_credentials, Credentials]
 	[pallet_issuance, Issuance]

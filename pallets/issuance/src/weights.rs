@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3581`
-		// Minimum execution time: 139_759_000 picoseconds.
-		Weight::from_parts(236_864_000, 3581)
+		// Minimum execution time: 140_930_000 picoseconds.
+		Weight::from_parts(152_838_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `153`
 		//  Estimated: `3581`
-		// Minimum execution time: 144_986_000 picoseconds.
-		Weight::from_parts(220_098_000, 3581)
+		// Minimum execution time: 139_338_000 picoseconds.
+		Weight::from_parts(158_286_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `431`
 		//  Estimated: `3581`
-		// Minimum execution time: 261_621_000 picoseconds.
-		Weight::from_parts(284_845_000, 3581)
+		// Minimum execution time: 261_310_000 picoseconds.
+		Weight::from_parts(285_716_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `226`
 		//  Estimated: `3581`
-		// Minimum execution time: 164_055_000 picoseconds.
-		Weight::from_parts(195_922_000, 3581)
+		// Minimum execution time: 179_518_000 picoseconds.
+		Weight::from_parts(200_760_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `226`
 		//  Estimated: `3581`
-		// Minimum execution time: 173_429_000 picoseconds.
-		Weight::from_parts(192_637_000, 3581)
+		// Minimum execution time: 181_341_000 picoseconds.
+		Weight::from_parts(200_829_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `586`
 		//  Estimated: `3548`
-		// Minimum execution time: 303_843_000 picoseconds.
-		Weight::from_parts(363_042_000, 3548)
+		// Minimum execution time: 307_298_000 picoseconds.
+		Weight::from_parts(384_383_000, 3548)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `775`
 		//  Estimated: `3816`
-		// Minimum execution time: 267_970_000 picoseconds.
-		Weight::from_parts(287_639_000, 3816)
+		// Minimum execution time: 274_730_000 picoseconds.
+		Weight::from_parts(300_338_000, 3816)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1151`
 		//  Estimated: `3816`
-		// Minimum execution time: 254_179_000 picoseconds.
-		Weight::from_parts(273_858_000, 3816)
+		// Minimum execution time: 260_939_000 picoseconds.
+		Weight::from_parts(334_339_000, 3816)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -204,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `775`
 		//  Estimated: `3676`
-		// Minimum execution time: 212_457_000 picoseconds.
-		Weight::from_parts(227_279_000, 3676)
+		// Minimum execution time: 210_084_000 picoseconds.
+		Weight::from_parts(235_501_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,32 +219,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:1 w:1)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1257`
-		//  Estimated: `6052`
-		// Minimum execution time: 690_520_000 picoseconds.
-		Weight::from_parts(746_183_000, 6052)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1468`
+		//  Estimated: `16086`
+		// Minimum execution time: 1_033_261_000 picoseconds.
+		Weight::from_parts(1_141_282_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -256,38 +268,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:500 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:500 w:500)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:500 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:500 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:500 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:500 w:0)
+	/// Storage: `Credentials::Credentials` (r:1500 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:500 w:500)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:500 w:500)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:500 w:500)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:500 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:500)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:500)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 500]`.
 	fn batch_issue(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1129 + n * (132 ±0)`
-		//  Estimated: `3787 + n * (3009 ±0)`
-		// Minimum execution time: 707_095_000 picoseconds.
-		Weight::from_parts(1_448_109_099, 3787)
-			// Standard Error: 5_085_005
-			.saturating_add(Weight::from_parts(462_869_713, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3009).saturating_mul(n.into()))
+		//  Measured:  `1345 + n * (163 ±0)`
+		//  Estimated: `16086 + n * (9027 ±0)`
+		// Minimum execution time: 1_090_937_000 picoseconds.
+		Weight::from_parts(1_736_188_762, 16086)
+			// Standard Error: 3_916_875
+			.saturating_add(Weight::from_parts(796_224_869, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 9027).saturating_mul(n.into()))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -295,53 +319,75 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Credentials` (r:1 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1416`
-		//  Estimated: `3999`
-		// Minimum execution time: 617_561_000 picoseconds.
-		Weight::from_parts(696_379_000, 3999)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1694`
+		//  Estimated: `16086`
+		// Minimum execution time: 912_371_000 picoseconds.
+		Weight::from_parts(991_889_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:1 w:1)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
 	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn force_redeem() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1036`
-		//  Estimated: `3676`
-		// Minimum execution time: 397_893_000 picoseconds.
-		Weight::from_parts(430_852_000, 3676)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1385`
+		//  Estimated: `16086`
+		// Minimum execution time: 797_900_000 picoseconds.
+		Weight::from_parts(845_782_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -349,65 +395,91 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:2 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:2 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:2 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:2 w:0)
+	/// Storage: `Credentials::Credentials` (r:4 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:2 w:2)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:2)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Approvals` (r:1 w:0)
+	/// Proof: `Compliance::Approvals` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1547`
-		//  Estimated: `7008`
-		// Minimum execution time: 947_614_000 picoseconds.
-		Weight::from_parts(1_075_814_000, 7008)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `2023`
+		//  Estimated: `16086`
+		// Minimum execution time: 1_624_332_000 picoseconds.
+		Weight::from_parts(1_752_013_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(31_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:3 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:2 w:2)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:2 w:2)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:2)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn forced_transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1448`
-		//  Estimated: `6190`
-		// Minimum execution time: 799_643_000 picoseconds.
-		Weight::from_parts(914_504_000, 6190)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `1989`
+		//  Estimated: `16086`
+		// Minimum execution time: 1_453_698_000 picoseconds.
+		Weight::from_parts(1_557_984_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(26_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Issuance::Recoveries` (r:1 w:0)
 	/// Proof: `Issuance::Recoveries` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -417,32 +489,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
-	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
-	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
-	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProtocolHolders` (r:2 w:0)
+	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn recover_holdings() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1634`
-		//  Estimated: `6190`
-		// Minimum execution time: 924_018_000 picoseconds.
-		Weight::from_parts(1_067_672_000, 6190)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `2108`
+		//  Estimated: `16086`
+		// Minimum execution time: 1_569_901_000 picoseconds.
+		Weight::from_parts(1_677_552_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -456,8 +540,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `800`
 		//  Estimated: `3676`
-		// Minimum execution time: 260_999_000 picoseconds.
-		Weight::from_parts(294_049_000, 3676)
+		// Minimum execution time: 271_565_000 picoseconds.
+		Weight::from_parts(285_917_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -473,8 +557,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `882`
 		//  Estimated: `3676`
-		// Minimum execution time: 246_938_000 picoseconds.
-		Weight::from_parts(259_788_000, 3676)
+		// Minimum execution time: 254_870_000 picoseconds.
+		Weight::from_parts(276_022_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -494,8 +578,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `828`
 		//  Estimated: `6052`
-		// Minimum execution time: 330_883_000 picoseconds.
-		Weight::from_parts(357_903_000, 6052)
+		// Minimum execution time: 350_193_000 picoseconds.
+		Weight::from_parts(367_107_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -509,8 +593,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `800`
 		//  Estimated: `3676`
-		// Minimum execution time: 226_308_000 picoseconds.
-		Weight::from_parts(240_679_000, 3676)
+		// Minimum execution time: 235_101_000 picoseconds.
+		Weight::from_parts(253_128_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -524,8 +608,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `800`
 		//  Estimated: `3676`
-		// Minimum execution time: 229_643_000 picoseconds.
-		Weight::from_parts(243_012_000, 3676)
+		// Minimum execution time: 238_926_000 picoseconds.
+		Weight::from_parts(255_100_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -537,8 +621,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `775`
 		//  Estimated: `3676`
-		// Minimum execution time: 204_215_000 picoseconds.
-		Weight::from_parts(223_273_000, 3676)
+		// Minimum execution time: 206_188_000 picoseconds.
+		Weight::from_parts(222_411_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -562,8 +646,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1064`
 		//  Estimated: `3676`
-		// Minimum execution time: 352_095_000 picoseconds.
-		Weight::from_parts(400_057_000, 3676)
+		// Minimum execution time: 349_081_000 picoseconds.
+		Weight::from_parts(371_233_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -573,10 +657,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Subscriptions` (r:1 w:1)
 	/// Proof: `Issuance::Subscriptions` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:0)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
@@ -585,6 +671,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:0)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -595,11 +685,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn subscribe() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1945`
-		//  Estimated: `6208`
-		// Minimum execution time: 906_822_000 picoseconds.
-		Weight::from_parts(1_023_066_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		//  Measured:  `2040`
+		//  Estimated: `16086`
+		// Minimum execution time: 984_128_000 picoseconds.
+		Weight::from_parts(1_051_648_000, 16086)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Issuance::Offerings` (r:1 w:1)
@@ -618,8 +708,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1318`
 		//  Estimated: `6208`
-		// Minimum execution time: 675_747_000 picoseconds.
-		Weight::from_parts(752_803_000, 6208)
+		// Minimum execution time: 640_365_000 picoseconds.
+		Weight::from_parts(673_915_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -635,8 +725,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1015`
 		//  Estimated: `3676`
-		// Minimum execution time: 267_900_000 picoseconds.
-		Weight::from_parts(309_112_000, 3676)
+		// Minimum execution time: 261_109_000 picoseconds.
+		Weight::from_parts(277_253_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -646,28 +736,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Subscriptions` (r:101 w:100)
 	/// Proof: `Issuance::Subscriptions` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:100 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:100 w:0)
-	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorBlocks` (r:100 w:0)
-	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::ProtocolHolders` (r:100 w:0)
-	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:100 w:0)
-	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
-	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Issuers` (r:1 w:0)
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:100 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::Holdings` (r:100 w:100)
-	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorOfWallet` (r:100 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HolderBalances` (r:100 w:100)
 	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:100 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:100 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProtocolHolders` (r:100 w:0)
+	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:300 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
+	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:100 w:100)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::Holdings` (r:100 w:100)
+	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:100 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::OfferingUnits` (r:100 w:100)
+	/// Proof: `Compliance::OfferingUnits` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -676,20 +778,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:100)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:100)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn settle_offering(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2642 + n * (224 ±0)`
-		//  Estimated: `6208 + n * (3009 ±0)`
-		// Minimum execution time: 1_430_053_000 picoseconds.
-		Weight::from_parts(1_613_085_000, 6208)
-			// Standard Error: 5_506_128
-			.saturating_add(Weight::from_parts(942_404_257, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3009).saturating_mul(n.into()))
+		//  Measured:  `2860 + n * (255 ±0)`
+		//  Estimated: `16086 + n * (9027 ±0)`
+		// Minimum execution time: 2_050_037_000 picoseconds.
+		Weight::from_parts(760_751_057, 16086)
+			// Standard Error: 4_213_021
+			.saturating_add(Weight::from_parts(1_461_536_457, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 9027).saturating_mul(n.into()))
 	}
 }
 
@@ -698,14 +802,14 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:1)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn register_regulator() -> Weight {
-		Weight::from_parts(236_864_000, 3581)
+		Weight::from_parts(152_838_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuance::Regulators` (r:1 w:1)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn remove_regulator() -> Weight {
-		Weight::from_parts(220_098_000, 3581)
+		Weight::from_parts(158_286_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -718,7 +822,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Issuers` (r:1 w:1)
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	fn approve_issuer() -> Weight {
-		Weight::from_parts(284_845_000, 3581)
+		Weight::from_parts(285_716_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -727,7 +831,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:0)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn suspend_issuer() -> Weight {
-		Weight::from_parts(195_922_000, 3581)
+		Weight::from_parts(200_760_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -736,7 +840,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:0)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn reinstate_issuer() -> Weight {
-		Weight::from_parts(192_637_000, 3581)
+		Weight::from_parts(200_829_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -753,7 +857,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Securities` (r:0 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn create_security() -> Weight {
-		Weight::from_parts(363_042_000, 3548)
+		Weight::from_parts(384_383_000, 3548)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -764,7 +868,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Documents` (r:1 w:1)
 	/// Proof: `Issuance::Documents` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn set_document() -> Weight {
-		Weight::from_parts(287_639_000, 3816)
+		Weight::from_parts(300_338_000, 3816)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -775,7 +879,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Documents` (r:1 w:1)
 	/// Proof: `Issuance::Documents` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn remove_document() -> Weight {
-		Weight::from_parts(273_858_000, 3816)
+		Weight::from_parts(334_339_000, 3816)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -786,7 +890,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:0 w:1)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
-		Weight::from_parts(227_279_000, 3676)
+		Weight::from_parts(235_501_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -800,28 +904,40 @@ impl WeightInfo for () {
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:1 w:1)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
-		Weight::from_parts(746_183_000, 6052)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(1_141_282_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -833,33 +949,45 @@ impl WeightInfo for () {
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:500 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:500 w:500)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:500 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:500 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:500 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:500 w:0)
+	/// Storage: `Credentials::Credentials` (r:1500 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:500 w:500)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:500 w:500)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:500 w:500)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:500 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:500)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:500)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 500]`.
 	fn batch_issue(n: u32, ) -> Weight {
-		Weight::from_parts(1_448_109_099, 3787)
-			.saturating_add(Weight::from_parts(462_869_713, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3009).saturating_mul(n.into()))
+		Weight::from_parts(1_736_188_762, 16086)
+			.saturating_add(Weight::from_parts(796_224_869, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 9027).saturating_mul(n.into()))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -867,45 +995,67 @@ impl WeightInfo for () {
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Credentials` (r:1 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		Weight::from_parts(696_379_000, 3999)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(991_889_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:1 w:1)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
 	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn force_redeem() -> Weight {
-		Weight::from_parts(430_852_000, 3676)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(845_782_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -913,57 +1063,83 @@ impl WeightInfo for () {
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:2 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:2 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:2 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:2 w:0)
+	/// Storage: `Credentials::Credentials` (r:4 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:2 w:2)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:2)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Approvals` (r:1 w:0)
+	/// Proof: `Compliance::Approvals` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		Weight::from_parts(1_075_814_000, 7008)
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(1_752_013_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(31_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:3 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Holdings` (r:2 w:2)
 	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
 	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
 	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:2 w:2)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:2)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn forced_transfer() -> Weight {
-		Weight::from_parts(914_504_000, 6190)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(1_557_984_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(26_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Issuance::Recoveries` (r:1 w:0)
 	/// Proof: `Issuance::Recoveries` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -973,28 +1149,40 @@ impl WeightInfo for () {
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
-	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
-	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
-	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:1 w:0)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProtocolHolders` (r:2 w:0)
+	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:3 w:0)
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::HolderBalances` (r:1 w:1)
-	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:1 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn recover_holdings() -> Weight {
-		Weight::from_parts(1_067_672_000, 6190)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(1_677_552_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(25_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -1005,7 +1193,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:1)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn freeze_holder() -> Weight {
-		Weight::from_parts(294_049_000, 3676)
+		Weight::from_parts(285_917_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1018,7 +1206,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:1)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn unfreeze_holder() -> Weight {
-		Weight::from_parts(259_788_000, 3676)
+		Weight::from_parts(276_022_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1035,7 +1223,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_frozen_amount() -> Weight {
-		Weight::from_parts(357_903_000, 6052)
+		Weight::from_parts(367_107_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -1046,7 +1234,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
-		Weight::from_parts(240_679_000, 3676)
+		Weight::from_parts(253_128_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1057,7 +1245,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		Weight::from_parts(243_012_000, 3676)
+		Weight::from_parts(255_100_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1066,7 +1254,7 @@ impl WeightInfo for () {
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn mark_matured() -> Weight {
-		Weight::from_parts(223_273_000, 3676)
+		Weight::from_parts(222_411_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1087,7 +1275,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Offerings` (r:0 w:1)
 	/// Proof: `Issuance::Offerings` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	fn open_offering() -> Weight {
-		Weight::from_parts(400_057_000, 3676)
+		Weight::from_parts(371_233_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -1097,10 +1285,12 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Subscriptions` (r:1 w:1)
 	/// Proof: `Issuance::Subscriptions` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:1 w:0)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:1 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::InvestorBlocks` (r:1 w:0)
 	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::ProtocolHolders` (r:1 w:0)
@@ -1109,6 +1299,10 @@ impl WeightInfo for () {
 	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
 	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:0)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -1118,8 +1312,8 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn subscribe() -> Weight {
-		Weight::from_parts(1_023_066_000, 6208)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
+		Weight::from_parts(1_051_648_000, 16086)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Issuance::Offerings` (r:1 w:1)
@@ -1135,7 +1329,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw_subscription() -> Weight {
-		Weight::from_parts(752_803_000, 6208)
+		Weight::from_parts(673_915_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1148,7 +1342,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_offering() -> Weight {
-		Weight::from_parts(309_112_000, 3676)
+		Weight::from_parts(277_253_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1158,28 +1352,40 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Subscriptions` (r:101 w:100)
 	/// Proof: `Issuance::Subscriptions` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::WalletBlocks` (r:100 w:0)
-	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorOfWallet` (r:100 w:0)
-	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::InvestorBlocks` (r:100 w:0)
-	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::ProtocolHolders` (r:100 w:0)
-	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Credentials` (r:100 w:0)
-	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
-	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
-	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Securities` (r:1 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::Issuers` (r:1 w:0)
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::FrozenHolders` (r:100 w:0)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Issuance::Holdings` (r:100 w:100)
-	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorOfWallet` (r:100 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HolderBalances` (r:100 w:100)
 	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:100 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:100 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::ProtocolHolders` (r:100 w:0)
+	/// Proof: `Credentials::ProtocolHolders` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:300 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
+	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:100 w:100)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::Holdings` (r:100 w:100)
+	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:100 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::OfferingUnits` (r:100 w:100)
+	/// Proof: `Compliance::OfferingUnits` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -1188,14 +1394,16 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Issuance::HeldBy` (r:0 w:100)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:100)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn settle_offering(n: u32, ) -> Weight {
-		Weight::from_parts(1_613_085_000, 6208)
-			.saturating_add(Weight::from_parts(942_404_257, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().reads((9_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3009).saturating_mul(n.into()))
+		Weight::from_parts(760_751_057, 16086)
+			.saturating_add(Weight::from_parts(1_461_536_457, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 9027).saturating_mul(n.into()))
 	}
 }
