@@ -2,48 +2,17 @@
 //! security's rule set reports all three reasons through the `ComplianceApi` runtime API,
 //! while the extrinsic fails with the first.
 
+mod common;
+use common::*;
+
 use frame_support::{assert_noop, assert_ok};
-use serde_json::Value;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
-use sp_runtime::{AccountId32, BuildStorage};
+use sp_runtime::AccountId32;
 use stoa_primitives::{
 	issuance::runtime_decl_for_compliance_api::ComplianceApiV1, Isin, Jurisdiction, Party,
 	TransferRejection,
 };
-use stoa_runtime::{
-	genesis_config_presets::get_preset, Compliance, Issuance, Runtime, RuntimeGenesisConfig,
-	RuntimeOrigin, System,
-};
-
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn dev_chain() -> sp_io::TestExternalities {
-	let patch: Value =
-		serde_json::from_slice(&get_preset(&"development".to_string().into()).unwrap()).unwrap();
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
-
-fn set_time(seconds: u64) {
-	pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
-}
-
-fn signed(who: &AccountId32) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.clone())
-}
+use stoa_runtime::{Compliance, Issuance, Runtime, RuntimeOrigin};
 
 #[test]
 fn a_transfer_breaking_three_rules_reports_three_reasons() {

@@ -1,35 +1,14 @@
 //! The runtime's genesis presets build a consistent state: master nodes, session keys and
 //! authorities agree, and the dev stablecoin exists.
 
+mod common;
+use common::*;
+
 use frame_support::traits::Get;
-use serde_json::Value;
-use sp_runtime::BuildStorage;
 use stoa_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_STABLECOIN_ID},
-	Runtime, RuntimeGenesisConfig,
+	Runtime,
 };
-
-/// Applies a preset (a JSON patch) onto the default genesis config, as chain specs do.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn genesis_of(preset: &str) -> sp_io::TestExternalities {
-	let id = preset.to_string().into();
-	let patch: Value = serde_json::from_slice(&get_preset(&id).expect("preset exists")).unwrap();
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	// `deny_unknown_fields`: a misspelt field in a preset fails here, not on a live chain.
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is valid");
-	config.build_storage().expect("genesis builds").into()
-}
 
 #[test]
 fn every_preset_is_listed_and_builds() {

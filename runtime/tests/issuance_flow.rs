@@ -3,47 +3,18 @@
 //! subscribe to its offering, the offering settles, and a transfer to an unqualified wallet
 //! fails with a clear error.
 
+mod common;
+use common::*;
+
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
-use serde_json::Value;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Eve};
-use sp_runtime::{AccountId32, BuildStorage};
+use sp_runtime::AccountId32;
 use stoa_primitives::{Isin, Jurisdiction, SecurityRegistry};
 use stoa_runtime::{
-	genesis_config_presets::{get_preset, DEV_STABLECOIN_ID},
-	Assets, Issuance, Runtime, RuntimeGenesisConfig, RuntimeOrigin, System,
+	genesis_config_presets::DEV_STABLECOIN_ID, Assets, Issuance, Runtime, RuntimeOrigin,
 };
 
 type IssuanceError = pallet_issuance::Error<Runtime>;
-
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn dev_chain() -> sp_io::TestExternalities {
-	let patch: Value =
-		serde_json::from_slice(&get_preset(&"development".to_string().into()).unwrap()).unwrap();
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
-
-fn set_time(seconds: u64) {
-	pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
-}
-
-fn signed(who: &AccountId32) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.clone())
-}
 
 fn dusd(who: &AccountId32) -> u128 {
 	<Assets as Inspect<AccountId32>>::balance(DEV_STABLECOIN_ID, who)

@@ -1,0 +1,49 @@
+//! Helpers shared by the runtime-level tests: genesis from the runtime's presets, time, origins.
+
+#![allow(dead_code)]
+
+use serde_json::Value;
+use sp_runtime::{AccountId32, BuildStorage};
+use stoa_runtime::{
+	genesis_config_presets::get_preset, Runtime, RuntimeGenesisConfig, RuntimeOrigin, System,
+};
+
+/// Applies a preset (a JSON patch) onto the default genesis config, as chain specs do.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The state a chain built from `preset` starts with.
+pub fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+	let id = preset.to_string().into();
+	let patch: Value = serde_json::from_slice(&get_preset(&id).expect("preset exists")).unwrap();
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	// `deny_unknown_fields`: a misspelt field in a preset fails here, not on a live chain.
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is valid");
+	config.build_storage().expect("genesis builds").into()
+}
+
+/// The dev chain at block 1.
+pub fn dev_chain() -> sp_io::TestExternalities {
+	let mut ext = genesis_of("development");
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Sets the chain's time (seconds).
+pub fn set_time(seconds: u64) {
+	pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
+}
+
+/// A signed origin.
+pub fn signed(who: &AccountId32) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.clone())
+}
