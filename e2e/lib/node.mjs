@@ -188,6 +188,16 @@ export function submit(api, tx, signer) {
   });
 }
 
+/** Dispatches `call` as root through sudo, signed by the sudo key (//Alice on dev chains). */
+export function sudo(api, call, sudoKey) {
+  return submit(api, api.tx.sudo.sudo(call), sudoKey);
+}
+
+/** The chain's time in Unix seconds (what credential expiry and offerings read). */
+export async function chainSeconds(api) {
+  return Math.floor((await api.query.timestamp.now()).toNumber() / 1000);
+}
+
 /** The Aura authority that sealed `header`: the authority at `slot % authorities`. */
 export async function auraAuthorOf(api, header) {
   const digest = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');

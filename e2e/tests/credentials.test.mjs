@@ -4,7 +4,7 @@
 // governance registering a qualifier, and a protocol holder's deposit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNode, connect, submit, devAccounts, findEvent } from '../lib/node.mjs';
+import { startNode, connect, submit, sudo, chainSeconds, devAccounts, findEvent } from '../lib/node.mjs';
 
 let node;
 let api;
@@ -22,11 +22,11 @@ after(async () => {
   node?.cleanup();
 });
 
-const sudo = (call) => submit(api, api.tx.sudo.sudo(call), accounts.alice);
+const asRoot = (call) => sudo(api, call, accounts.alice);
 const accountView = async (who) => (await api.call.credentialsApi.account(who.address)).toJSON();
 // Enums with data (CredentialKind) read as { kyc: null } in JSON.
 const kindName = (kind) => (typeof kind === 'string' ? kind : Object.keys(kind)[0]);
-const nowSeconds = async () => Math.floor((await api.query.timestamp.now()).toNumber() / 1000);
+const nowSeconds = () => chainSeconds(api);
 
 test('genesis: Dev KYC and four credentialed investors, readable through the runtime API', async () => {
   const devKyc = (await api.query.credentials.qualifiers(0)).unwrap();
@@ -100,7 +100,7 @@ test('a block beats every credential and is visible with its reason', async () =
 test('governance registers and suspends a qualifier; suspension voids its attestations at once', async () => {
   const { charlie, alice, ferdie } = accounts;
   // Charlie's firm becomes a qualifier for DE, trusted for KYC.
-  await sudo(api.tx.credentials.registerQualifier(charlie.address, 'Charlie KYC GmbH', ['DE'], ['Kyc']));
+  await asRoot(api.tx.credentials.registerQualifier(charlie.address, 'Charlie KYC GmbH', ['DE'], ['Kyc']));
   const id = (await api.query.credentials.qualifierOfAccount(charlie.address)).unwrap().toNumber();
   assert.equal(id, 1);
   await submit(api, api.tx.credentials.attest(0, 'Kyc', null, '0x' + '01'.repeat(32)), charlie);
@@ -111,12 +111,12 @@ test('governance registers and suspends a qualifier; suspension voids its attest
   await assert.rejects(submit(api, api.tx.credentials.registerQualifier(ferdie.address, 'X', ['DE'], ['Kyc']), ferdie),
     /BadOrigin/);
 
-  await sudo(api.tx.credentials.suspendQualifier(0));
+  await asRoot(api.tx.credentials.suspendQualifier(0));
   const aliceKyc = (await accountView(alice)).investor.credentials.filter((c) => kindName(c.kind) === 'kyc');
   assert.deepEqual(aliceKyc.map(({ qualifier, valid }) => ({ qualifier, valid })),
     [{ qualifier: 0, valid: false }, { qualifier: 1, valid: true }]);
   assert.equal(await api.call.credentialsApi.hasCredential(0, 'AmlScreening').then(String), 'false');
-  await sudo(api.tx.credentials.resumeQualifier(0));
+  await asRoot(api.tx.credentials.resumeQualifier(0));
   assert.equal(await api.call.credentialsApi.hasCredential(0, 'AmlScreening').then(String), 'true');
 });
 

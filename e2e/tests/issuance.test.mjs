@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { startNode, connect, submit, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { startNode, connect, submit, sudo, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
 
 let node;
 let api;
@@ -25,14 +25,14 @@ after(async () => {
   node?.cleanup();
 });
 
-const sudo = (call) => submit(api, api.tx.sudo.sudo(call), accounts.alice);
-const nowSeconds = async () => Math.floor((await api.query.timestamp.now()).toNumber() / 1000);
+const asRoot = (call) => sudo(api, call, accounts.alice);
+const nowSeconds = () => chainSeconds(api);
 
 test('approval, security, issue, transfer and a refused transfer', async () => {
   const { alice, bob, charlie, eve } = accounts;
   // The regulator's account needs funds for fees.
   await submit(api, api.tx.balances.transferKeepAlive(regulator.address, 10n ** 15n), alice);
-  await sudo(api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
+  await asRoot(api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
   await submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
   assert.equal((await api.query.issuance.issuers(0)).unwrap().status.toString(), 'Active');
 

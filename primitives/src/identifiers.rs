@@ -68,6 +68,17 @@ identifier!(
 );
 
 impl Isin {
+	/// The ISIN `country` + `serial` (nine digits, zero-padded) + check digit: a valid code for
+	/// test and benchmark securities.
+	pub fn numbered(country: [u8; 2], serial: u32) -> Option<Isin> {
+		let mut body = [b'0'; 11];
+		body[..2].copy_from_slice(&country);
+		for (i, b) in body[2..].iter_mut().rev().enumerate() {
+			*b = b'0' + ((serial as u64 / 10u64.pow(i as u32)) % 10) as u8;
+		}
+		Self::with_check_digit(body)
+	}
+
 	/// The ISIN made of `body` (country prefix and nine characters) and its check digit, if
 	/// `body` is well formed.
 	pub fn with_check_digit(body: [u8; 11]) -> Option<Isin> {
@@ -192,6 +203,7 @@ mod tests {
 	fn isin_check_digit_is_computed() {
 		assert_eq!(Isin::with_check_digit(*b"US037833100"), Some(Isin(*b"US0378331005")));
 		assert_eq!(Isin::with_check_digit(*b"us037833100"), None);
+		assert_eq!(Isin::numbered(*b"US", 37_833_100), Some(Isin(*b"US0378331005")));
 	}
 
 	#[test]

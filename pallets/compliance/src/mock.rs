@@ -314,8 +314,6 @@ pub fn security() -> u32 {
 		Issuance::approve_issuer(RuntimeOrigin::signed(BAFIN), 0, Default::default()).unwrap();
 	}
 	let id = pallet_issuance::NextSecurityId::<Test>::get();
-	let mut body = *b"XS000000000";
-	body[10] = b'0' + id as u8;
 	Issuance::create_security(
 		RuntimeOrigin::signed(ISSUER),
 		b"Issuer AG".to_vec(),
@@ -323,7 +321,7 @@ pub fn security() -> u32 {
 		pallet_issuance::SecurityKind::Equity,
 		0,
 		pallet_issuance::Identifiers {
-			isin: Isin::with_check_digit(body).unwrap(),
+			isin: Isin::numbered(*b"XS", id).unwrap(),
 			cusip: None,
 			lei: None,
 			figi: None,

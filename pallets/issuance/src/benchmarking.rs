@@ -26,12 +26,7 @@ fn max_bytes(len: u32) -> Vec<u8> {
 
 /// A fresh, valid ISIN (`XS` + the next security id + check digit).
 fn isin<T: Config>() -> Isin {
-	let mut body = *b"XS000000000";
-	let n = NextSecurityId::<T>::get();
-	for (i, b) in body[2..].iter_mut().rev().enumerate() {
-		*b = b'0' + ((n / 10u32.pow(i as u32)) % 10) as u8;
-	}
-	Isin::with_check_digit(body).expect("well-formed body")
+	Isin::numbered(*b"XS", NextSecurityId::<T>::get()).expect("well-formed body")
 }
 
 /// A wallet of a new qualified investor of `kind`.

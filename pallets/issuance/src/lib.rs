@@ -1451,6 +1451,11 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Whether the security's issuer is approved and not suspended.
+		fn issuer_is_active(record: &SecurityOf<T>) -> bool {
+			Issuers::<T>::get(record.issuer).is_some_and(|i| i.status == IssuerStatus::Active)
+		}
+
 		fn set_issuer_status(
 			origin: OriginFor<T>,
 			issuer: InvestorId,
@@ -1521,19 +1526,24 @@ pub mod pallet {
 		/// supply), then the transfer guard's (parties and the security's rules). This is the
 		/// pre-flight check integrators call, and exactly what [`Self::do_move`] enforces.
 		pub fn pre_flight(movement: &Movement<T::AccountId, T::Balance>) -> Vec<TransferRejection> {
+			Self::assess(movement).0
+		}
+
+		/// [`Self::pre_flight`]'s reasons, with the security record it read (so that
+		/// [`Self::do_move`] does not read it again).
+		fn assess(
+			movement: &Movement<T::AccountId, T::Balance>,
+		) -> (Vec<TransferRejection>, Option<SecurityOf<T>>) {
 			let Movement { security, kind, ref from, ref to, amount } = *movement;
 			let Some(record) = Securities::<T>::get(security) else {
-				return alloc::vec![TransferRejection::UnknownSecurity];
+				return (alloc::vec![TransferRejection::UnknownSecurity], None);
 			};
 			if amount.is_zero() {
-				return alloc::vec![TransferRejection::ZeroAmount];
+				return (alloc::vec![TransferRejection::ZeroAmount], Some(record));
 			}
 			let mut rejections = Vec::new();
 			let forced = kind.skips_sender_checks();
-			if kind.is_issue()
-				&& !Issuers::<T>::get(record.issuer)
-					.is_some_and(|i| i.status == IssuerStatus::Active)
-			{
+			if kind.is_issue() && !Self::issuer_is_active(&record) {
 				rejections.push(TransferRejection::IssuerSuspended);
 			}
 			match record.status {
@@ -1574,7 +1584,7 @@ pub mod pallet {
 				rejections.push(TransferRejection::AuthorisedSupplyExceeded);
 			}
 			rejections.extend(T::Guard::check_all(movement));
-			rejections
+			(rejections, Some(record))
 		}
 
 		/// The one place where balances of securities change.
@@ -1584,11 +1594,12 @@ pub mod pallet {
 		/// redemptions skip the sender's freezes and the pause (and the guard skips the
 		/// sender's checks for them): they exist to move units whatever the holder's state.
 		pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
-			if let Some(first) = Self::pre_flight(&movement).first() {
+			let (rejections, record) = Self::assess(&movement);
+			if let Some(first) = rejections.first() {
 				return Err(Error::<T>::from(*first).into());
 			}
 			let Movement { security, ref from, ref to, amount, .. } = movement;
-			let mut record = Securities::<T>::get(security).ok_or(Error::<T>::UnknownSecurity)?;
+			let mut record = record.ok_or(Error::<T>::UnknownSecurity)?;
 			if let Some(from) = from {
 				Self::debit(security, &mut record, from, amount)?;
 			}

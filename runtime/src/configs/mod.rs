@@ -287,10 +287,6 @@ impl pallet_compliance::BenchmarkHelper<AccountId, Balance> for ComplianceBenchm
 		);
 		Issuance::approve_issuer(RuntimeOrigin::signed(regulator), investor, Default::default())
 			.expect("approvable");
-		let mut body = *b"XS000000000";
-		for (i, b) in body[2..].iter_mut().rev().enumerate() {
-			*b = b'0' + ((id / 10u32.pow(i as u32)) % 10) as u8;
-		}
 		Issuance::create_security(
 			RuntimeOrigin::signed(issuer.clone()),
 			b"Benchmark".to_vec(),
@@ -298,7 +294,7 @@ impl pallet_compliance::BenchmarkHelper<AccountId, Balance> for ComplianceBenchm
 			pallet_issuance::SecurityKind::Equity,
 			0,
 			pallet_issuance::Identifiers {
-				isin: stoa_primitives::Isin::with_check_digit(body).expect("valid body"),
+				isin: stoa_primitives::Isin::numbered(*b"XS", id).expect("valid body"),
 				cusip: None,
 				lei: None,
 				figi: None,
