@@ -3,6 +3,7 @@
 #
 #   scripts/benchmark.sh                 # every Stoa pallet
 #   scripts/benchmark.sh master-nodes    # one pallet (folder name under pallets/)
+#   STEPS=20 REPEAT=10 scripts/benchmark.sh corporate-actions   # fewer samples
 #
 # Builds stoa-node with `--features runtime-benchmarks` (the same target directory as the
 # tests: both builds' artifacts live side by side, and crates the feature does not touch
@@ -39,8 +40,8 @@ for dir in "${pallets[@]}"; do
 		--genesis-builder-preset=development \
 		--pallet "$pallet" \
 		--extrinsic '*' \
-		--steps 50 \
-		--repeat 20 \
+		--steps "${STEPS:-50}" \
+		--repeat "${REPEAT:-20}" \
 		--heap-pages 4096 \
 		--template scripts/frame-weight-template.hbs \
 		--header scripts/license-header.txt \

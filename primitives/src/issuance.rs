@@ -5,7 +5,7 @@
 //! function in `pallet-issuance`, which asks a [`TransferGuard`] whether it is allowed. The
 //! guard is where compliance plugs in.
 
-use crate::{BlockReason, CredentialKind, CredentialRegistry, HolderKind, InvestorId};
+use crate::{BlockReason, CredentialKind, CredentialRegistry, HolderKind, InvestorId, Moment};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
@@ -172,6 +172,9 @@ pub enum TransferRejection {
 	OutsideTransferWindow,
 	/// The transfer needs the transfer agent's approval of exactly this transfer.
 	ApprovalRequired,
+	/// A corporate action is rewriting every holder's balance (a split): no movements until
+	/// it finishes.
+	CorporateActionInProgress,
 }
 
 impl TransferRejection {
@@ -188,6 +191,7 @@ impl TransferRejection {
 			Self::SenderFrozen => 0x07,
 			Self::ReceiverFrozen => 0x08,
 			Self::AuthorisedSupplyExceeded => 0x09,
+			Self::CorporateActionInProgress => 0x0A,
 			Self::NotEligible(Sender) => 0x10,
 			Self::NotEligible(Receiver) => 0x11,
 			Self::Blocked(Sender, _) => 0x12,
@@ -348,6 +352,84 @@ pub trait SecurityRegistry<AccountId, Balance> {
 	fn authorised_supply(security: SecurityId) -> Balance;
 	/// What `investor`'s wallets hold of `security` together.
 	fn investor_balance(security: SecurityId, investor: InvestorId) -> Balance;
+}
+
+/// Told of every change to a holder's balance and to a security's supply, before it is
+/// written: how record dates (checkpoints) are kept in O(1) per change, copy-on-write.
+///
+/// `pallet-issuance` calls it from its one chokepoint for balances; the corporate-actions
+/// pallet implements it.
+pub trait HoldingsObserver<AccountId, Balance> {
+	/// Whether every movement of `security` must wait (a corporate action is rewriting its
+	/// balances).
+	fn is_locked(_security: SecurityId) -> bool {
+		false
+	}
+	/// `who`'s balance of `security` is about to change from `balance`; `investor` is the
+	/// investor the wallet belongs to and what all its wallets hold together before the change.
+	fn before_balance_change(
+		_security: SecurityId,
+		_who: &AccountId,
+		_balance: Balance,
+		_investor: Option<(InvestorId, Balance)>,
+	) {
+	}
+	/// `who`'s balance of `security` just became zero (it may no longer be listed as a holder).
+	fn on_emptied(_security: SecurityId, _who: &AccountId) {}
+	/// The supply of `security` is about to change from `supply`.
+	fn before_supply_change(_security: SecurityId, _supply: Balance) {}
+	/// The most one movement's calls of this observer cost (both sides and the supply).
+	fn observer_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+impl<AccountId, Balance> HoldingsObserver<AccountId, Balance> for () {}
+
+/// What a security's terms say about interest and maturity (debt and hybrid securities).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct DebtTerms {
+	/// The yearly coupon rate, in basis points of the face value.
+	pub coupon_bps: u32,
+	/// When the principal is repaid (Unix seconds), if the security matures.
+	pub maturity: Option<Moment>,
+}
+
+/// The changes corporate actions make to a security beyond ordinary movements, implemented by
+/// `pallet-issuance` (the only writer of balances).
+pub trait SecurityAdmin<AccountId, Balance>: SecurityRegistry<AccountId, Balance> {
+	/// The security's decimals (units per whole unit: 10^decimals).
+	fn decimals(security: SecurityId) -> Option<u8>;
+	/// Coupon and maturity terms, for debt and hybrid securities.
+	fn debt_terms(security: SecurityId) -> Option<DebtTerms>;
+	/// Up to `limit` holders of `security` with their balances, in storage order, starting
+	/// after `start_after`.
+	fn holders_after(
+		security: SecurityId,
+		start_after: Option<&AccountId>,
+		limit: u32,
+	) -> Vec<(AccountId, Balance)>;
+	/// Multiplies `who`'s balance and frozen amount of `security` by `numerator / denominator`,
+	/// rounding down; keeps holder counts and supply true. Returns the balance before and
+	/// after.
+	fn rescale_holding(
+		security: SecurityId,
+		who: &AccountId,
+		numerator: u32,
+		denominator: u32,
+	) -> (Balance, Balance);
+	/// Multiplies the authorised supply by `numerator / denominator`, rounding down.
+	fn rescale_authorised_supply(security: SecurityId, numerator: u32, denominator: u32);
+	/// Burns all of `who`'s units of `security` (a forced redemption); returns how many.
+	fn redeem_all(
+		security: SecurityId,
+		who: &AccountId,
+	) -> Result<Balance, sp_runtime::DispatchError>;
+	/// Marks the security matured: no more issuance or transfers.
+	fn mark_matured(security: SecurityId);
+	/// The most one [`Self::holders_after`] entry, [`Self::rescale_holding`] or
+	/// [`Self::redeem_all`] costs beyond the storage the benchmarks see (the guard's hooks).
+	fn movement_hooks_weight() -> Weight;
 }
 
 /// A security as integrators see it.

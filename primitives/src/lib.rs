@@ -7,20 +7,23 @@
 
 extern crate alloc;
 
+pub mod calendar;
+pub mod corporate_actions;
 pub mod credentials;
 pub mod identifiers;
 pub mod issuance;
 pub mod jurisdiction;
 pub mod master_nodes;
 
+pub use corporate_actions::{BallotId, CheckpointId, DistributionId};
 pub use credentials::{
 	BlockReason, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind, InvestorId,
 	InvestorKind, Moment, QualifierId,
 };
 pub use identifiers::{Cusip, Figi, Isin, Lei};
 pub use issuance::{
-	Movement, MovementKind, OfferingId, Party, Role, SecurityId, SecurityRegistry, TransferGuard,
-	TransferRejection,
+	DebtTerms, HoldingsObserver, Movement, MovementKind, OfferingId, Party, Role, SecurityAdmin,
+	SecurityId, SecurityRegistry, TransferGuard, TransferRejection,
 };
 pub use jurisdiction::Jurisdiction;
 pub use master_nodes::MasterNodeRegistry;

@@ -22,9 +22,9 @@ use stoa_primitives::{
 };
 
 use super::{
-	AccountId, Aura, Balance, Block, Credentials, Executive, Grandpa, Hash, InherentDataExt,
-	Issuance, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, CorporateActions, Credentials, Executive, Grandpa, Hash,
+	InherentDataExt, Issuance, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -93,6 +93,37 @@ impl_runtime_apis! {
 				to: Some(to),
 				amount,
 			})
+		}
+	}
+
+	impl stoa_primitives::corporate_actions::CorporateActionsApi<Block, AccountId, Balance>
+		for Runtime
+	{
+		fn balance_at(
+			security: SecurityId,
+			checkpoint: stoa_primitives::CheckpointId,
+			account: AccountId,
+		) -> Option<Balance> {
+			CorporateActions::balance_at(security, checkpoint, &account)
+		}
+
+		fn entitlement(
+			distribution: stoa_primitives::DistributionId,
+			account: AccountId,
+		) -> Option<stoa_primitives::corporate_actions::Entitlement<Balance>> {
+			CorporateActions::entitlement(distribution, &account)
+		}
+
+		fn distribution_progress(
+			distribution: stoa_primitives::DistributionId,
+		) -> Option<stoa_primitives::corporate_actions::DistributionProgress<Balance>> {
+			CorporateActions::progress(distribution)
+		}
+
+		fn ballot_results(
+			ballot: stoa_primitives::BallotId,
+		) -> Option<stoa_primitives::corporate_actions::BallotResults<Balance>> {
+			CorporateActions::results(ballot)
 		}
 	}
 

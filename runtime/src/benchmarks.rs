@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credentials, Credentials]
 	[pallet_issuance, Issuance]
 	[pallet_compliance, Compliance]
+	[pallet_corporate_actions, CorporateActions]
 );

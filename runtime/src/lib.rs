@@ -225,4 +225,6 @@ mod runtime {
 	// Securities: 50-59.
 	#[runtime::pallet_index(50)]
 	pub type Issuance = pallet_issuance;
+	#[runtime::pallet_index(51)]
+	pub type CorporateActions = pallet_corporate_actions;
 }

@@ -85,6 +85,7 @@ impl pallet_issuance::Config for Test {
 	type Balance = Balance;
 	type Credentials = Credentials;
 	type Guard = Compliance;
+	type Observer = ();
 	type Settlement = Assets;
 	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
 	type PalletId = IssuancePalletId;

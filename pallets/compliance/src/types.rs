@@ -299,33 +299,7 @@ pub fn categories_of(kind: InvestorKind, accredited: bool, professional: bool) -
 	bits
 }
 
-/// The UTC calendar date `(year, month 1-12, day 1-31)` of a Unix time in seconds
-/// (Howard Hinnant's days-to-civil algorithm).
-pub fn civil_date(seconds: Moment) -> (i64, u8, u8) {
-	let days = (seconds / 86_400) as i64 + 719_468;
-	let era = days.div_euclid(146_097);
-	let day_of_era = days.rem_euclid(146_097);
-	let year_of_era =
-		(day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-	let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-	let mp = (5 * day_of_year + 2) / 153;
-	let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-	let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
-	(year, month, day)
-}
-
-/// The Unix time (seconds) of 00:00 UTC on `year`-`month`-`day` (days-from-civil).
-pub fn unix_time_of(year: i64, month: u8, day: u8) -> Moment {
-	let y = if month <= 2 { year - 1 } else { year };
-	let era = y.div_euclid(400);
-	let year_of_era = y - era * 400;
-	let m = month as i64;
-	let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
-	let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-	let days = era * 146_097 + day_of_era - 719_468;
-	(days.max(0) as u64) * 86_400
-}
+pub use stoa_primitives::calendar::{civil_date, unix_time_of};
 
 impl<ListLimit: Get<u32>> TransferWindow<ListLimit> {
 	/// Whether transfers are allowed at `now` (Unix seconds, UTC).

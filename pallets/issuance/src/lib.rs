@@ -65,15 +65,16 @@ pub mod pallet {
 	use sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
 		traits::{
-			AccountIdConversion, CheckedAdd, CheckedSub, Saturating, UniqueSaturatedInto, Zero,
+			AccountIdConversion, Bounded, CheckedAdd, CheckedSub, Saturating, UniqueSaturatedFrom,
+			UniqueSaturatedInto, Zero,
 		},
 		ArithmeticError, Rounding,
 	};
 	use stoa_primitives::{
 		issuance::{HolderInfo, HoldersPage, HoldingInfo},
-		CredentialRegistry, CredentialsListener, HolderKind, InvestorId, InvestorKind,
-		Jurisdiction, Moment, Movement, MovementKind, OfferingId, Role, SecurityId, TransferGuard,
-		TransferRejection,
+		CredentialRegistry, CredentialsListener, DebtTerms, HolderKind, HoldingsObserver,
+		InvestorId, InvestorKind, Jurisdiction, Moment, Movement, MovementKind, OfferingId, Role,
+		SecurityId, TransferGuard, TransferRejection,
 	};
 
 	/// The settlement currencies' asset ids.
@@ -144,6 +145,10 @@ pub mod pallet {
 
 		/// Decides whether each movement may happen (the compliance rules).
 		type Guard: TransferGuard<Self::AccountId, Self::Balance>;
+
+		/// Told of every balance and supply change before it is written (record dates), and
+		/// asked whether a security is locked by a corporate action.
+		type Observer: HoldingsObserver<Self::AccountId, Self::Balance>;
 
 		/// Settlement currencies offerings are paid in (`pallet-assets`).
 		type Settlement: fungibles::Mutate<Self::AccountId, Balance = Self::Balance>;
@@ -516,6 +521,9 @@ pub mod pallet {
 		OutsideTransferWindow,
 		/// A rule refused: the transfer needs the transfer agent's approval.
 		ApprovalRequired,
+		/// A corporate action (a split) is rewriting this security's balances: try again when
+		/// it has finished.
+		CorporateActionInProgress,
 		/// The security is already paused.
 		AlreadyPaused,
 		/// The security is not paused.
@@ -580,6 +588,7 @@ pub mod pallet {
 				R::NotVested => Error::NotVested,
 				R::OutsideTransferWindow => Error::OutsideTransferWindow,
 				R::ApprovalRequired => Error::ApprovalRequired,
+				R::CorporateActionInProgress => Error::CorporateActionInProgress,
 			}
 		}
 	}
@@ -1350,6 +1359,7 @@ pub mod pallet {
 		pub fn guard_weight(movements: u32) -> Weight {
 			T::Guard::check_weight()
 				.saturating_add(T::Guard::on_moved_weight())
+				.saturating_add(T::Observer::observer_weight())
 				.saturating_mul(movements.into())
 		}
 
@@ -1542,6 +1552,9 @@ pub mod pallet {
 				return (alloc::vec![TransferRejection::ZeroAmount], Some(record));
 			}
 			let mut rejections = Vec::new();
+			if T::Observer::is_locked(security) {
+				rejections.push(TransferRejection::CorporateActionInProgress);
+			}
 			let forced = kind.skips_sender_checks();
 			if kind.is_issue() && !Self::issuer_is_active(&record) {
 				rejections.push(TransferRejection::IssuerSuspended);
@@ -1606,6 +1619,9 @@ pub mod pallet {
 			if let Some(to) = to {
 				Self::credit(security, &mut record, to, amount)?;
 			}
+			if from.is_none() || to.is_none() {
+				T::Observer::before_supply_change(security, record.total_supply);
+			}
 			if from.is_none() {
 				record.total_supply.saturating_accrue(amount);
 			}
@@ -1625,10 +1641,16 @@ pub mod pallet {
 		) -> DispatchResult {
 			let mut holding =
 				Holdings::<T>::get(security, who).ok_or(Error::<T>::InsufficientBalance)?;
+			let before = holding.balance;
 			holding.balance =
 				holding.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientBalance)?;
 			let key = holding.holder.clone();
-			let total = HolderBalances::<T>::get(security, &key).saturating_sub(amount);
+			let investor_before = HolderBalances::<T>::get(security, &key);
+			Self::observe(security, who, before, &key, investor_before);
+			if holding.balance.is_zero() {
+				T::Observer::on_emptied(security, who);
+			}
+			let total = investor_before.saturating_sub(amount);
 			if total.is_zero() {
 				HolderBalances::<T>::remove(security, &key);
 				record.holders.saturating_dec();
@@ -1653,10 +1675,12 @@ pub mod pallet {
 				frozen: Zero::zero(),
 				holder: Self::holder_key(who),
 			});
+			let balance_before = holding.balance;
 			holding.balance =
 				holding.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			let key = holding.holder.clone();
 			let before = HolderBalances::<T>::get(security, &key);
+			Self::observe(security, who, balance_before, &key, before);
 			if before.is_zero() {
 				record.holders.saturating_inc();
 				if let HolderKey::Investor(investor) = &key {
@@ -1666,6 +1690,21 @@ pub mod pallet {
 			HolderBalances::<T>::insert(security, &key, before.saturating_add(amount));
 			Self::put_holding(security, who, holding);
 			Ok(())
+		}
+
+		/// Tells the observer (record dates) that `who`'s balance is about to change.
+		fn observe(
+			security: SecurityId,
+			who: &T::AccountId,
+			balance: T::Balance,
+			key: &HolderKey<T::AccountId>,
+			holder_balance: T::Balance,
+		) {
+			let investor = match key {
+				HolderKey::Investor(investor) => Some((*investor, holder_balance)),
+				HolderKey::Account(_) => None,
+			};
+			T::Observer::before_balance_change(security, who, balance, investor);
 		}
 
 		/// Every holding of `account`, for the runtime API (bounded by the securities it holds).
@@ -1740,6 +1779,133 @@ pub mod pallet {
 		}
 		fn investor_balance(security: SecurityId, investor: InvestorId) -> T::Balance {
 			HolderBalances::<T>::get(security, HolderKey::Investor(investor))
+		}
+	}
+
+	/// What corporate actions (splits, maturity redemptions, paged payouts) need beyond ordinary
+	/// movements. Nothing here checks roles: the corporate-actions pallet has done so.
+	impl<T: Config> stoa_primitives::SecurityAdmin<T::AccountId, T::Balance> for Pallet<T> {
+		fn decimals(security: SecurityId) -> Option<u8> {
+			Securities::<T>::get(security).map(|s| s.decimals)
+		}
+		fn debt_terms(security: SecurityId) -> Option<DebtTerms> {
+			match Securities::<T>::get(security)?.kind {
+				SecurityKind::Debt { coupon_bps, maturity } => {
+					Some(DebtTerms { coupon_bps, maturity: Some(maturity) })
+				},
+				SecurityKind::Hybrid { coupon_bps, maturity } => {
+					Some(DebtTerms { coupon_bps, maturity })
+				},
+				SecurityKind::Equity | SecurityKind::FundUnit => None,
+			}
+		}
+		fn holders_after(
+			security: SecurityId,
+			start_after: Option<&T::AccountId>,
+			limit: u32,
+		) -> Vec<(T::AccountId, T::Balance)> {
+			let iter = match start_after {
+				Some(after) => Holdings::<T>::iter_prefix_from(
+					security,
+					Holdings::<T>::hashed_key_for(security, after),
+				),
+				None => Holdings::<T>::iter_prefix(security),
+			};
+			iter.take(limit as usize).map(|(account, h)| (account, h.balance)).collect()
+		}
+		fn rescale_holding(
+			security: SecurityId,
+			who: &T::AccountId,
+			numerator: u32,
+			denominator: u32,
+		) -> (T::Balance, T::Balance) {
+			let (Some(mut holding), Some(mut record)) =
+				(Holdings::<T>::get(security, who), Securities::<T>::get(security))
+			else {
+				return (Zero::zero(), Zero::zero());
+			};
+			let before = holding.balance;
+			let after = Self::rescale(before, numerator, denominator);
+			if after == before {
+				return (before, after);
+			}
+			let key = holding.holder.clone();
+			let holder_before = HolderBalances::<T>::get(security, &key);
+			Self::observe(security, who, before, &key, holder_before);
+			T::Observer::before_supply_change(security, record.total_supply);
+			let holder_after = if after > before {
+				holder_before.saturating_add(after - before)
+			} else {
+				holder_before.saturating_sub(before - after)
+			};
+			if holder_after.is_zero() {
+				HolderBalances::<T>::remove(security, &key);
+				record.holders.saturating_dec();
+				if let HolderKey::Investor(investor) = key {
+					T::Guard::on_holding_changed(security, investor, false);
+				}
+			} else {
+				HolderBalances::<T>::insert(security, &key, holder_after);
+			}
+			if after.is_zero() {
+				T::Observer::on_emptied(security, who);
+			}
+			record.total_supply = record.total_supply.saturating_sub(before).saturating_add(after);
+			holding.balance = after;
+			holding.frozen = Self::rescale(holding.frozen, numerator, denominator).min(after);
+			Self::put_holding(security, who, holding);
+			Securities::<T>::insert(security, record);
+			(before, after)
+		}
+		fn rescale_authorised_supply(security: SecurityId, numerator: u32, denominator: u32) {
+			Securities::<T>::mutate_extant(security, |record| {
+				record.authorised_supply =
+					Self::rescale(record.authorised_supply, numerator, denominator);
+			});
+		}
+		fn redeem_all(
+			security: SecurityId,
+			who: &T::AccountId,
+		) -> Result<T::Balance, DispatchError> {
+			let amount = Holdings::<T>::get(security, who).map(|h| h.balance).unwrap_or_default();
+			if !amount.is_zero() {
+				Self::do_move(Movement {
+					security,
+					kind: MovementKind::ForcedRedemption,
+					from: Some(who.clone()),
+					to: None,
+					amount,
+				})?;
+			}
+			Ok(amount)
+		}
+		fn mark_matured(security: SecurityId) {
+			Securities::<T>::mutate_extant(security, |record| {
+				if record.status != SecurityStatus::Matured {
+					record.status = SecurityStatus::Matured;
+					Self::deposit_event(Event::StatusChanged {
+						security,
+						status: SecurityStatus::Matured,
+					});
+				}
+			});
+		}
+		fn movement_hooks_weight() -> Weight {
+			Self::guard_weight(1)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// `amount × numerator / denominator`, rounded down (saturating).
+		fn rescale(amount: T::Balance, numerator: u32, denominator: u32) -> T::Balance {
+			multiply_by_rational_with_rounding(
+				amount.unique_saturated_into(),
+				numerator.into(),
+				denominator.max(1).into(),
+				Rounding::Down,
+			)
+			.map(T::Balance::unique_saturated_from)
+			.unwrap_or_else(T::Balance::max_value)
 		}
 	}
 

@@ -112,6 +112,7 @@ impl pallet_issuance::Config for Test {
 	type Balance = Balance;
 	type Credentials = Credentials;
 	type Guard = TestGuard;
+	type Observer = ();
 	type Settlement = Assets;
 	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
 	type PalletId = IssuancePalletId;

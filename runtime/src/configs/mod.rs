@@ -29,9 +29,9 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Compliance,
-	Credentials, Hash, Issuance, MasterNodes, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session,
-	SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD,
+	CorporateActions, Credentials, Hash, Issuance, MasterNodes, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	Session, SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD,
 	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 
@@ -167,6 +167,8 @@ impl pallet_issuance::Config for Runtime {
 	type Credentials = Credentials;
 	/// Blocks, eligibility, KYC and each security's rule set.
 	type Guard = Compliance;
+	/// Record dates (copy-on-write checkpoints) and the split lock.
+	type Observer = CorporateActions;
 	type Settlement = Assets;
 	/// Governance is sudo for now (see README: interim governance).
 	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
@@ -430,4 +432,75 @@ impl pallet_assets::Config for Runtime {
 	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	/// Distribution escrow accounts derive from this id.
+	pub const CorporateActionsPalletId: PalletId = PalletId(*b"stoa/cax");
+	/// Coupons and redemptions the chain creates may be claimed for a year.
+	pub const ClaimPeriod: u64 = 365 * 24 * 60 * 60;
+}
+
+impl pallet_corporate_actions::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type Credentials = Credentials;
+	type Securities = Issuance;
+	type Assets = Assets;
+	type PalletId = CorporateActionsPalletId;
+	type ClaimPeriod = ClaimPeriod;
+	type MaxScheduledCheckpoints = ConstU32<16>;
+	type MaxWithholdingRates = ConstU32<32>;
+	/// Distributions and splits in progress chain-wide (`on_idle` reads the list each block).
+	type MaxJobs = ConstU32<64>;
+	type MaxMotions = ConstU32<16>;
+	type MaxChoices = ConstU32<16>;
+	type MaxTextLength = ConstU32<128>;
+	type MaxDebtSchedules = ConstU32<256>;
+	type MaxCouponsPerBlock = ConstU32<4>;
+	type MaxSplitRatio = ConstU32<1_000>;
+	type WeightInfo = pallet_corporate_actions::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CorporateActionsBenchmarkHelper;
+}
+
+/// Sets up securities, holders and dUSD for the corporate-actions benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CorporateActionsBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_corporate_actions::BenchmarkHelper<AccountId, AssetId, Balance>
+	for CorporateActionsBenchmarkHelper
+{
+	fn security_with_agent() -> (stoa_primitives::SecurityId, AccountId) {
+		use pallet_compliance::BenchmarkHelper as _;
+		ComplianceBenchmarkHelper::security_with_agent()
+	}
+
+	fn debt_security_with_agent(maturity: u64) -> (stoa_primitives::SecurityId, AccountId) {
+		let (security, agent) = Self::security_with_agent();
+		pallet_issuance::Securities::<Runtime>::mutate_extant(security, |record| {
+			record.kind = pallet_issuance::SecurityKind::Debt { coupon_bps: 500, maturity };
+		});
+		(security, agent)
+	}
+
+	fn holder(
+		security: stoa_primitives::SecurityId,
+		who: &AccountId,
+		jurisdiction: stoa_primitives::Jurisdiction,
+		units: Balance,
+	) {
+		use pallet_compliance::BenchmarkHelper as _;
+		ComplianceBenchmarkHelper::holder(security, who, jurisdiction, units);
+	}
+
+	fn funded_asset(who: &AccountId, amount: Balance) -> AssetId {
+		use pallet_issuance::BenchmarkHelper as _;
+		IssuanceBenchmarkHelper::funded_settlement_asset(who, amount)
+	}
+
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now * 1_000);
+	}
 }

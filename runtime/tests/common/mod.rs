@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod payout;
+
 use serde_json::Value;
 use sp_runtime::{AccountId32, BuildStorage};
 use stoa_runtime::{
