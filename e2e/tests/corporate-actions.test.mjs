@@ -75,8 +75,10 @@ test('a dividend is pushed to every holder by the chain, less withholding tax', 
 test('a ballot weighs each investor by its units at the record date', async () => {
   const { alice, bob, charlie, eve } = accounts;
   const events = await submit(api, api.tx.corporateActions.createCheckpoint(security, null), alice);
-  const { checkpoint, at } = findEvent(events, 'corporateActions', 'CheckpointCreated').data;
-  const start = at.toNumber();
+  // Event data is array-like: its `at` field is read by position (`.at` is Array's method).
+  const created = findEvent(events, 'corporateActions', 'CheckpointCreated').data;
+  const checkpoint = created.checkpoint;
+  const start = created[2].toNumber();
   const opened = await submit(api, api.tx.corporateActions.openBallot(security, { Checkpoint: checkpoint }, start, start + 600,
     [{ title: 'Approve the accounts', choices: ['for', 'against'] }]), alice);
   const { ballot } = findEvent(opened, 'corporateActions', 'BallotOpened').data;

@@ -1050,7 +1050,15 @@ pub mod pallet {
 			let now = T::Credentials::now();
 			ensure!(pay_at < expires_at && expires_at > now, Error::<T>::InvalidDates);
 			let (checkpoint, at) = Self::record_date(security, record_date)?;
-			ensure!(at <= pay_at, Error::<T>::InvalidDates);
+			// Payment cannot start before the record date. A payment date already past (a
+			// caller's "now", older than the block that records balances) means "as soon as
+			// the record date allows"; a future one before a future record date is an error.
+			let pay_at = if at > pay_at {
+				ensure!(at <= now, Error::<T>::InvalidDates);
+				at
+			} else {
+				pay_at
+			};
 			let distribution = NextDistributionId::<T>::get();
 			NextDistributionId::<T>::put(distribution.saturating_add(1));
 			let record = Distribution {

@@ -439,20 +439,41 @@ fn distributions_check_their_inputs_and_can_be_cancelled_before_payment() {
 			),
 			Error::UnknownAsset
 		);
+		// A payment date before a future record date is inconsistent...
+		assert_noop!(
+			CorporateActions::create_distribution(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				RecordDate::At(t + 10),
+				USD,
+				Amount::Total(1),
+				t + 5,
+				t + 20,
+				rates(&[]),
+			),
+			Error::InvalidDates
+		);
+		// ...but one already past (a caller's "now") means "from the record date".
+		assert_ok!(create(ISSUER, Amount::Total(1), t - 5, t + 20, &[]));
+		let early = NextDistributionId::<Test>::get() - 1;
+		assert_eq!(Distributions::<Test>::get(early).unwrap().pay_at, t);
+		assert_ok!(CorporateActions::push_payments(RuntimeOrigin::signed(DAVE), early, 5));
+		let first = NextDistributionId::<Test>::get();
 		assert_ok!(create(ISSUER, Amount::Total(500), t + 10, t + 20, &[]));
 		assert_noop!(
-			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ALICE), 0),
+			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ALICE), first),
 			Error::NotAgent
 		);
-		assert_ok!(CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), 0));
-		assert_eq!(usd(ISSUER), USD_ENDOWMENT);
+		let funds = usd(ISSUER);
+		assert_ok!(CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), first));
+		assert_eq!(usd(ISSUER), funds + 500);
 		assert_noop!(
-			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), 0),
+			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), first),
 			Error::AlreadyPaying
 		);
 		assert_ok!(create(ISSUER, Amount::Total(500), t, t + 20, &[]));
 		assert_noop!(
-			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), 1),
+			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), first + 1),
 			Error::AlreadyPaying
 		);
 		// The job list is bounded.
