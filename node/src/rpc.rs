@@ -1,4 +1,6 @@
-//! The node's RPC methods beyond sc-rpc's: account nonces and fee estimates.
+//! The node's RPC methods beyond sc-rpc's: account nonces, fee estimates, and Stoa's
+//! integrator methods (`stoa-rpc`: compliance, credentials, issuance, corporate actions,
+//! master nodes).
 
 use std::sync::Arc;
 
@@ -7,7 +9,7 @@ use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
-use stoa_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use stoa_runtime::{opaque::Block, AccountId, Balance, Hash, Nonce, SecurityRecord};
 
 /// What the RPC methods need.
 pub struct FullDeps<C, P> {
@@ -30,7 +32,12 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ stoa_primitives::issuance::ComplianceApi<Block, AccountId, Balance>
+		+ stoa_primitives::credentials::CredentialsApi<Block, AccountId, Hash>
+		+ stoa_primitives::issuance::IssuanceApi<Block, AccountId, Balance, SecurityRecord>
+		+ stoa_primitives::corporate_actions::CorporateActionsApi<Block, AccountId, Balance>
+		+ stoa_primitives::master_nodes::MasterNodesApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -40,7 +47,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(stoa_rpc::stoa_rpc(client)?)?;
 
 	Ok(module)
 }

@@ -16,7 +16,8 @@ pub type DistributionId = u32;
 pub type BallotId = u32;
 
 /// What one account is owed by a distribution.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Entitlement<Balance> {
 	/// The account's balance of the security at the record date.
 	pub units: Balance,
@@ -31,7 +32,8 @@ pub struct Entitlement<Balance> {
 }
 
 /// Where a distribution stands.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DistributionProgress<Balance> {
 	/// The security.
 	pub security: SecurityId,
@@ -53,7 +55,8 @@ pub struct DistributionProgress<Balance> {
 }
 
 /// A ballot's tallies.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BallotResults<Balance> {
 	/// The security.
 	pub security: SecurityId,
@@ -67,6 +70,7 @@ pub struct BallotResults<Balance> {
 
 sp_api::decl_runtime_apis! {
 	/// Read record dates, distributions and ballots (`pallet-corporate-actions`).
+	#[api_version(1)]
 	pub trait CorporateActionsApi<AccountId, Balance> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,

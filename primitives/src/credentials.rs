@@ -230,7 +230,8 @@ impl<AccountId> CredentialsListener<AccountId> for Tuple {
 }
 
 /// An attestation as integrators see it, with whether it counts now.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CredentialInfo<Hash> {
 	/// What it attests.
 	pub kind: CredentialKind,
@@ -250,7 +251,8 @@ pub struct CredentialInfo<Hash> {
 }
 
 /// A block as integrators see it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BlockInfo {
 	/// Why.
 	pub reason: BlockReason,
@@ -261,7 +263,8 @@ pub struct BlockInfo {
 }
 
 /// An investor as integrators see it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct InvestorInfo<AccountId, Hash> {
 	/// The investor's id.
 	pub id: InvestorId,
@@ -280,18 +283,21 @@ pub struct InvestorInfo<AccountId, Hash> {
 }
 
 /// A protocol-holder registration as integrators see it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProtocolHolderInfo<AccountId> {
 	/// Who registered it (and whose deposit is held).
 	pub registrant: AccountId,
 	/// What the protocol is.
+	#[serde(serialize_with = "crate::serialize_utf8")]
 	pub name: Vec<u8>,
 	/// The guardian's block, if it blocked the protocol.
 	pub block: Option<BlockInfo>,
 }
 
 /// Everything the chain knows about an account, credential-wise.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AccountCredentials<AccountId, Hash> {
 	/// The investor behind the wallet, with its credentials.
 	pub investor: Option<InvestorInfo<AccountId, Hash>>,
@@ -307,6 +313,7 @@ pub struct AccountCredentials<AccountId, Hash> {
 
 sp_api::decl_runtime_apis! {
 	/// Read investors, wallets, credentials and blocks (`pallet-credentials`).
+	#[api_version(1)]
 	pub trait CredentialsApi<AccountId, Hash> where
 		AccountId: codec::Codec,
 		Hash: codec::Codec,

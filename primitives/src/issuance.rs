@@ -97,7 +97,9 @@ pub struct Movement<AccountId, Balance> {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum Party {
 	/// The account units leave.
 	Sender,
@@ -121,7 +123,9 @@ pub enum Party {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum TransferRejection {
 	/// No security has this id.
 	UnknownSecurity,
@@ -433,7 +437,8 @@ pub trait SecurityAdmin<AccountId, Balance>: SecurityRegistry<AccountId, Balance
 }
 
 /// A security as integrators see it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HoldingInfo<Balance> {
 	/// The security.
 	pub security: SecurityId,
@@ -446,7 +451,8 @@ pub struct HoldingInfo<Balance> {
 }
 
 /// One holder of a security, for paged holder lists.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HolderInfo<AccountId, Balance> {
 	/// The holding account.
 	pub account: AccountId,
@@ -459,7 +465,8 @@ pub struct HolderInfo<AccountId, Balance> {
 }
 
 /// A page of holders and where the next page starts.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HoldersPage<AccountId, Balance> {
 	/// Holders, in storage order.
 	pub holders: Vec<HolderInfo<AccountId, Balance>>,
@@ -470,6 +477,7 @@ pub struct HoldersPage<AccountId, Balance> {
 sp_api::decl_runtime_apis! {
 	/// Read securities, holdings and holders (`pallet-issuance`). `Security` is the runtime's
 	/// security record (name, symbol, kind, identifiers, supply, status; see the metadata).
+	#[api_version(1)]
 	pub trait IssuanceApi<AccountId, Balance, Security> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,
@@ -493,6 +501,7 @@ sp_api::decl_runtime_apis! {
 sp_api::decl_runtime_apis! {
 	/// The pre-flight check (`pallet-issuance` with the compliance guard): can this movement
 	/// happen now, and if not, every reason why.
+	#[api_version(1)]
 	pub trait ComplianceApi<AccountId, Balance> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,

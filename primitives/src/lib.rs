@@ -27,3 +27,11 @@ pub use issuance::{
 };
 pub use jurisdiction::Jurisdiction;
 pub use master_nodes::MasterNodeRegistry;
+
+/// Serialises UTF-8 bytes (names, URIs) as a JSON string, for the node's RPC methods.
+pub(crate) fn serialize_utf8<S: serde::Serializer>(
+	bytes: &alloc::vec::Vec<u8>,
+	serializer: S,
+) -> Result<S::Ok, S::Error> {
+	serializer.serialize_str(&alloc::string::String::from_utf8_lossy(bytes))
+}

@@ -23,8 +23,8 @@ use stoa_primitives::{
 
 use super::{
 	AccountId, Aura, Balance, Block, CorporateActions, Credentials, Executive, Grandpa, Hash,
-	InherentDataExt, Issuance, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, Issuance, MasterNodes, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -61,8 +61,8 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl stoa_primitives::issuance::IssuanceApi<Block, AccountId, Balance, pallet_issuance::SecurityOf<Runtime>> for Runtime {
-		fn security(security: SecurityId) -> Option<pallet_issuance::SecurityOf<Runtime>> {
+	impl stoa_primitives::issuance::IssuanceApi<Block, AccountId, Balance, crate::SecurityRecord> for Runtime {
+		fn security(security: SecurityId) -> Option<crate::SecurityRecord> {
 			pallet_issuance::Securities::<Runtime>::get(security)
 		}
 
@@ -124,6 +124,12 @@ impl_runtime_apis! {
 			ballot: stoa_primitives::BallotId,
 		) -> Option<stoa_primitives::corporate_actions::BallotResults<Balance>> {
 			CorporateActions::results(ballot)
+		}
+	}
+
+	impl stoa_primitives::master_nodes::MasterNodesApi<Block, AccountId> for Runtime {
+		fn master_nodes() -> Vec<stoa_primitives::master_nodes::MasterNodeInfo<AccountId>> {
+			MasterNodes::master_nodes_info()
 		}
 	}
 

@@ -118,6 +118,9 @@ pub type Balance = u128;
 pub type Nonce = u32;
 /// Block and state hash.
 pub type Hash = sp_core::H256;
+
+/// A security's record as the issuance pallet stores it (what `IssuanceApi::security` returns).
+pub type SecurityRecord = pallet_issuance::SecurityOf<Runtime>;
 /// Identifier of a settlement currency in `pallet-assets`.
 pub type AssetId = u32;
 

@@ -274,6 +274,25 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Every admitted master node, for the runtime API (at most `MaxMasterNodes`).
+		pub fn master_nodes_info(
+		) -> Vec<stoa_primitives::master_nodes::MasterNodeInfo<T::AccountId>> {
+			use sp_runtime::traits::UniqueSaturatedInto;
+			let planned = PlannedAuthorities::<T>::get();
+			let awaiting = AwaitingKeys::<T>::get();
+			MasterNodes::<T>::iter()
+				.map(|(operator, node)| stoa_primitives::master_nodes::MasterNodeInfo {
+					authoring: planned.contains(&operator),
+					awaiting_keys: awaiting.contains(&operator),
+					name: node.name.into_inner(),
+					jurisdiction: node.jurisdiction,
+					licence_uri: node.licence.uri.into_inner(),
+					admitted_at: node.admitted_at.unique_saturated_into(),
+					operator,
+				})
+				.collect()
+		}
+
 		/// A validated master-node record admitted now.
 		pub(crate) fn new_record(
 			name: Vec<u8>,

@@ -346,3 +346,22 @@ fn unsigned_departure_is_refused() {
 		);
 	});
 }
+
+#[test]
+fn the_runtime_api_lists_every_master_node_with_its_authoring_status() {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(3);
+		assert_ok!(admit(10));
+		let mut nodes = MasterNodes::master_nodes_info();
+		nodes.sort_by_key(|n| n.operator);
+		assert_eq!(nodes.iter().map(|n| n.operator).collect::<Vec<_>>(), vec![1, 2, 3, 10]);
+		// Genesis nodes author; the new one has no session keys yet.
+		assert!(nodes[..3].iter().all(|n| n.authoring && !n.awaiting_keys));
+		let new = &nodes[3];
+		assert_eq!(new.name, b"Helvetia Custody".to_vec());
+		assert_eq!(new.jurisdiction, jurisdiction("CH"));
+		assert_eq!(new.licence_uri, URI.to_vec());
+		assert_eq!(new.admitted_at, 3);
+		assert!(!new.authoring);
+	});
+}
