@@ -186,4 +186,8 @@ test('a master node is admitted and joins the authority set at a session change'
   assert.equal(entry.name, 'Bob Custody AG');
   assert.equal(entry.jurisdiction, 'CH');
   assert.equal(entry.authoring, true);
+  // The same list through the runtime API, decoded from the metadata.
+  const viaApi = await api.call.masterNodesApi.masterNodes();
+  assert.deepEqual(viaApi.map((n) => n.operator.toString()).sort(), nodes.map((n) => n.operator).sort());
+  assert.equal(viaApi.find((n) => n.operator.toString() === bob.address).name.toUtf8(), 'Bob Custody AG');
 });
