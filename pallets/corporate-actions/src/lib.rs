@@ -902,17 +902,6 @@ pub mod pallet {
 			Ok((id, at))
 		}
 
-		/// The balance a snapshot map holds for `prefix` at `epoch`: the first snapshot at or
-		/// after it (storage order is epoch order).
-		fn first_snapshot<K>(
-			get: impl Fn(&K, EpochKey) -> Option<T::Balance>,
-			next: impl Fn(&K, EpochKey) -> Option<T::Balance>,
-			prefix: &K,
-			epoch: Epoch,
-		) -> Option<T::Balance> {
-			get(prefix, epoch_key(epoch)).or_else(|| next(prefix, epoch_key(epoch)))
-		}
-
 		/// `who`'s balance of `security` at `checkpoint` (none: no such checkpoint, or its
 		/// time has not come).
 		pub fn balance_at(
@@ -923,20 +912,13 @@ pub mod pallet {
 			let epoch = Self::effective_epoch(security, checkpoint)?;
 			let current = || T::Securities::balance_of(security, who);
 			let Some(epoch) = epoch else { return Some(current()) };
+			// The first snapshot at or after `epoch`: storage order is epoch order, and the
+			// iteration starts after the key of the epoch before.
 			let prefix = (security, who.clone());
-			let snapshot = Self::first_snapshot(
-				|k, e| AccountSnapshots::<T>::get(k, e),
-				|k, e| {
-					AccountSnapshots::<T>::iter_prefix_from(
-						k,
-						AccountSnapshots::<T>::hashed_key_for(k, e),
-					)
-					.next()
-					.map(|(_, b)| b)
-				},
-				&prefix,
-				epoch,
-			);
+			let after =
+				AccountSnapshots::<T>::hashed_key_for(&prefix, epoch_key(epoch.saturating_sub(1)));
+			let snapshot =
+				AccountSnapshots::<T>::iter_prefix_from(&prefix, after).next().map(|(_, b)| b);
 			Some(snapshot.unwrap_or_else(current))
 		}
 
@@ -949,19 +931,13 @@ pub mod pallet {
 			let epoch = Self::effective_epoch(security, checkpoint)?;
 			let current = || T::Securities::investor_balance(security, investor);
 			let Some(epoch) = epoch else { return Some(current()) };
-			let snapshot = Self::first_snapshot(
-				|k, e| InvestorSnapshots::<T>::get(k, e),
-				|k, e| {
-					InvestorSnapshots::<T>::iter_prefix_from(
-						k,
-						InvestorSnapshots::<T>::hashed_key_for(k, e),
-					)
-					.next()
-					.map(|(_, b)| b)
-				},
-				&(security, investor),
-				epoch,
-			);
+			// The first snapshot at or after `epoch`: storage order is epoch order, and the
+			// iteration starts after the key of the epoch before.
+			let prefix = (security, investor);
+			let after =
+				InvestorSnapshots::<T>::hashed_key_for(&prefix, epoch_key(epoch.saturating_sub(1)));
+			let snapshot =
+				InvestorSnapshots::<T>::iter_prefix_from(&prefix, after).next().map(|(_, b)| b);
 			Some(snapshot.unwrap_or_else(current))
 		}
 
@@ -970,19 +946,13 @@ pub mod pallet {
 			let epoch = Self::effective_epoch(security, checkpoint)?;
 			let current = || T::Securities::total_supply(security);
 			let Some(epoch) = epoch else { return Some(current()) };
-			let snapshot = Self::first_snapshot(
-				|k, e| SupplySnapshots::<T>::get(k, e),
-				|k, e| {
-					SupplySnapshots::<T>::iter_prefix_from(
-						k,
-						SupplySnapshots::<T>::hashed_key_for(k, e),
-					)
-					.next()
-					.map(|(_, b)| b)
-				},
-				&security,
-				epoch,
-			);
+			// The first snapshot at or after `epoch`: storage order is epoch order, and the
+			// iteration starts after the key of the epoch before.
+			let prefix = security;
+			let after =
+				SupplySnapshots::<T>::hashed_key_for(&prefix, epoch_key(epoch.saturating_sub(1)));
+			let snapshot =
+				SupplySnapshots::<T>::iter_prefix_from(&prefix, after).next().map(|(_, b)| b);
 			Some(snapshot.unwrap_or_else(current))
 		}
 
@@ -1529,8 +1499,7 @@ pub mod pallet {
 					},
 				}
 				schedule.coupons = number;
-			} else if let Some(maturity) = schedule.maturity.filter(|m| *m <= now) {
-				let _ = maturity;
+			} else if schedule.maturity.is_some_and(|m| m <= now) {
 				matured_now = true;
 				T::Securities::mark_matured(security);
 				match with_storage_layer(|| Self::create_redemption(security, &schedule)) {
