@@ -85,13 +85,15 @@ test('a qualifier onboards an investor: create, invite the wallet, the wallet ac
 
 test('a block beats every credential and is visible with its reason', async () => {
   const { ferdie, bob } = accounts;
-  await submit(api, api.tx.credentials.blockInvestor(1, 'Sanctions'), ferdie);
+  // A sanctions hit is not named on chain: only a salted commitment to the case file.
+  const caseCommitment = `0x${'11'.repeat(32)}`;
+  await submit(api, api.tx.credentials.blockInvestor(1, { Restricted: caseCommitment }), ferdie);
   const view = await accountView(bob);
-  assert.equal(view.blocked, 'Sanctions');
-  assert.equal(view.investor.block.reason, 'Sanctions');
+  assert.deepEqual(view.blocked, { restricted: caseCommitment });
+  assert.deepEqual(view.investor.block.reason, { restricted: caseCommitment });
   assert.equal(view.investor.block.byQualifier, 0);
   assert.ok(view.investor.credentials.every((c) => c.valid), 'credentials still valid, the block wins');
-  await assert.rejects(submit(api, api.tx.credentials.blockInvestor(1, 'AmlHit'), ferdie),
+  await assert.rejects(submit(api, api.tx.credentials.blockInvestor(1, 'Other'), ferdie),
     /credentials\.AlreadyBlocked/);
   await submit(api, api.tx.credentials.unblockInvestor(1), ferdie);
   assert.equal((await accountView(bob)).blocked, null);

@@ -98,12 +98,13 @@ pub enum InvestorKind {
 	Deserialize,
 )]
 pub enum BlockReason {
-	/// On a sanctions list.
-	Sanctions,
-	/// An anti-money-laundering or counter-terrorist-financing screening hit.
-	AmlHit,
-	/// Fraud or suspected fraud.
-	Fraud,
+	/// A compliance finding the chain does not disclose: a sanctions listing, an AML/CTF
+	/// screening hit, fraud. Which one, and why, stays in the blocker's case file, where
+	/// regulators read it; state and events are public, and naming the finding there would tie
+	/// criminal-offence data to every linked wallet and could tip off the person. On chain is
+	/// only a salted commitment to the case (e.g. BLAKE2-256 of a random salt, the finding and
+	/// the file's reference), which the blocker can open to a regulator or court.
+	Restricted(CaseCommitment),
 	/// A court or regulator ordered it.
 	CourtOrder,
 	/// The wallet's keys are lost or compromised.
@@ -113,6 +114,9 @@ pub enum BlockReason {
 	/// Any other reason, recorded off chain by whoever blocked.
 	Other,
 }
+
+/// A salted commitment to a blocker's off-chain case file (see [`BlockReason::Restricted`]).
+pub type CaseCommitment = sp_core::H256;
 
 /// Who may hold securities through an account, as far as credentials are concerned.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -191,6 +195,9 @@ pub trait CredentialsListener<AccountId> {
 	/// The investor's `lost` wallet was replaced by its wallet `new`: holdings should move.
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId);
 
+	/// `wallet` was linked to `investor` (a recovery recorded for it no longer applies).
+	fn on_wallet_linked(_investor: InvestorId, _wallet: &AccountId) {}
+
 	/// The most [`Self::on_credentials_changed`] may cost.
 	fn on_credentials_changed_weight() -> Weight;
 
@@ -199,6 +206,21 @@ pub trait CredentialsListener<AccountId> {
 
 	/// The most [`Self::on_wallet_recovered`] may cost.
 	fn on_wallet_recovered_weight() -> Weight;
+
+	/// The most [`Self::on_wallet_linked`] may cost.
+	fn on_wallet_linked_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// Whether an account holds units of any security (`pallet-issuance`).
+///
+/// The credentials pallet asks before it changes who is behind a wallet (unlinking, linking,
+/// protocol-holder registration): units never change beneficial owner, or shed the rules that
+/// bind their owner, except by a movement the transfer guard saw.
+pub trait HoldingsInspector<AccountId> {
+	/// Whether `account` holds a positive balance, or a frozen amount, of any security.
+	fn holds_units(account: &AccountId) -> bool;
 }
 
 #[impl_trait_for_tuples::impl_for_tuples(8)]
@@ -211,6 +233,9 @@ impl<AccountId> CredentialsListener<AccountId> for Tuple {
 	}
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId) {
 		for_tuples!( #( Tuple::on_wallet_recovered(investor, lost, new); )* );
+	}
+	fn on_wallet_linked(investor: InvestorId, wallet: &AccountId) {
+		for_tuples!( #( Tuple::on_wallet_linked(investor, wallet); )* );
 	}
 	fn on_credentials_changed_weight() -> Weight {
 		let mut weight = Weight::zero();
@@ -225,6 +250,11 @@ impl<AccountId> CredentialsListener<AccountId> for Tuple {
 	fn on_wallet_recovered_weight() -> Weight {
 		let mut weight = Weight::zero();
 		for_tuples!( #( weight = weight.saturating_add(Tuple::on_wallet_recovered_weight()); )* );
+		weight
+	}
+	fn on_wallet_linked_weight() -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_wallet_linked_weight()); )* );
 		weight
 	}
 }

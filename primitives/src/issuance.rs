@@ -256,6 +256,21 @@ pub trait TransferGuard<AccountId, Balance> {
 	/// Told when `investor` starts (`holds`) or stops holding `security` (all its wallets
 	/// together), to keep per-jurisdiction and per-category holder counts.
 	fn on_holding_changed(_security: SecurityId, _investor: InvestorId, _holds: bool) {}
+
+	/// Whether the guard can follow one more split of `security` (its unit-denominated
+	/// state: holding limits, units received in offerings, approvals of exact amounts).
+	fn can_split(_security: SecurityId) -> bool {
+		true
+	}
+
+	/// Told when a split `numerator:denominator` of `security` starts, so that what the guard
+	/// keeps in units is rescaled with the holdings.
+	fn on_split(_security: SecurityId, _numerator: u32, _denominator: u32) {}
+
+	/// The most [`Self::on_split`] may cost.
+	fn on_split_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// The interim transfer guard: each side of a movement must be an unblocked investor's wallet
@@ -431,6 +446,12 @@ pub trait SecurityAdmin<AccountId, Balance>: SecurityRegistry<AccountId, Balance
 	) -> Result<Balance, sp_runtime::DispatchError>;
 	/// Marks the security matured: no more issuance or transfers.
 	fn mark_matured(security: SecurityId);
+	/// Whether a primary offering of the security is open or still settling (a split must
+	/// wait: subscriptions are priced and capped in today's units).
+	fn offering_in_progress(security: SecurityId) -> bool;
+	/// Whether a split of the security may start now: no offering in progress, and the
+	/// transfer guard can rescale what it keeps in units.
+	fn can_split(security: SecurityId) -> bool;
 	/// The most one [`Self::holders_after`] entry, [`Self::rescale_holding`] or
 	/// [`Self::redeem_all`] costs beyond the storage the benchmarks see (the guard's hooks).
 	fn movement_hooks_weight() -> Weight;

@@ -17,8 +17,8 @@ pub mod master_nodes;
 
 pub use corporate_actions::{BallotId, CheckpointId, DistributionId};
 pub use credentials::{
-	BlockReason, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind, InvestorId,
-	InvestorKind, Moment, QualifierId,
+	BlockReason, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind,
+	HoldingsInspector, InvestorId, InvestorKind, Moment, QualifierId,
 };
 pub use identifiers::{Cusip, Figi, Isin, Lei};
 pub use issuance::{

@@ -92,7 +92,7 @@ mod benchmarks {
 	fn cancel_approval() {
 		let (security, agent) = T::BenchmarkHelper::security_with_agent();
 		let (from, to): (T::AccountId, T::AccountId) = (account("from", 0, 0), account("to", 0, 0));
-		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), security, from.clone(), to.clone(), units::<T>(10));
 		assert!(!Approvals::<T>::contains_key(security, (from, to, units::<T>(10))));
@@ -125,12 +125,21 @@ mod benchmarks {
 		let (security, _) = T::BenchmarkHelper::security_with_agent();
 		let from: T::AccountId = account("from", 0, 0);
 		let to: T::AccountId = account("to", 0, 0);
-		T::BenchmarkHelper::holder(security, &from, de(), units::<T>(1_000));
+		let sender = T::BenchmarkHelper::holder(security, &from, de(), units::<T>(1_000));
 		T::BenchmarkHelper::holder(security, &to, de(), units::<T>(0));
-		OfferingUnits::<T>::insert((security, 0, &from), units::<T>(1_000));
+		// Units recorded before the most splits the pallet follows: each applies on read.
+		OfferingUnits::<T>::insert(
+			(security, 0, UnitsOwner::Investor(sender)),
+			OfferingUnitsRecord { units: units::<T>(1_000), splits: 0 },
+		);
+		let history: BoundedVec<(u32, u32), MaxSplits> =
+			alloc::vec![(1, 1); <MaxSplits as Get<u32>>::get() as usize]
+				.try_into()
+				.expect("bounded");
+		SplitHistory::<T>::insert(security, history);
 		T::BenchmarkHelper::set_time(1_000);
 		Rules::<T>::insert(security, worst_case_rules::<T>());
-		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), 0);
 		let movement = Movement {
 			security,
 			kind: MovementKind::Transfer,
@@ -154,7 +163,7 @@ mod benchmarks {
 		let to: T::AccountId = account("to", 0, 0);
 		let sender = T::BenchmarkHelper::holder(security, &from, de(), units::<T>(10));
 		let receiver = T::BenchmarkHelper::holder(security, &to, de(), units::<T>(0));
-		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), ());
+		Approvals::<T>::insert(security, (from.clone(), to.clone(), units::<T>(10)), 0);
 		let movement = Movement {
 			security,
 			kind: MovementKind::Transfer,

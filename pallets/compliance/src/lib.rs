@@ -56,7 +56,10 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, Perbill, Saturating};
+	use sp_runtime::{
+		traits::{One, Zero},
+		Perbill, Saturating,
+	};
 	use stoa_primitives::{
 		issuance::KycGuard, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind,
 		InvestorId, Jurisdiction, Movement, MovementKind, Party, Role, SecurityId,
@@ -72,6 +75,9 @@ pub mod pallet {
 
 	/// A rule set, as this runtime stores it.
 	pub type RuleSetOf<T> = BoundedVec<RuleOf<T>, <T as Config>::MaxRules>;
+
+	/// The most splits of one security the pallet follows (a split beyond it is refused).
+	pub type MaxSplits = ConstU32<64>;
 
 	/// Sets up state for benchmarks that this pallet cannot create itself.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -136,7 +142,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Rules<T: Config> = StorageMap<_, Twox64Concat, SecurityId, RuleSetOf<T>, ValueQuery>;
 
-	/// Transfers the transfer agent approved, each usable once: (sender, receiver, amount).
+	/// Transfers the transfer agent approved, each usable once: (sender, receiver, amount),
+	/// with the number of the security's splits at approval (a later split voids it: the
+	/// amount is no longer the one approved).
 	#[pallet::storage]
 	pub type Approvals<T: Config> = StorageDoubleMap<
 		_,
@@ -144,9 +152,15 @@ pub mod pallet {
 		SecurityId,
 		Blake2_128Concat,
 		(T::AccountId, T::AccountId, T::Balance),
-		(),
+		u32,
 		OptionQuery,
 	>;
+
+	/// Each security's splits, oldest first, as (numerator, denominator): applied on read to
+	/// unit records made before them ([`OfferingUnits`]).
+	#[pallet::storage]
+	pub type SplitHistory<T: Config> =
+		StorageMap<_, Twox64Concat, SecurityId, BoundedVec<(u32, u32), MaxSplits>, ValueQuery>;
 
 	/// Holders of each security per home jurisdiction (investors).
 	#[pallet::storage]
@@ -188,16 +202,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SecuritiesHeld<T: Config> = StorageMap<_, Twox64Concat, InvestorId, u32, ValueQuery>;
 
-	/// Units each account received in each offering (for offering lock-ups and vesting).
+	/// Units each owner (an investor's wallets together, or a protocol holder) received in
+	/// each offering, for offering lock-ups and vesting; rescaled on read by later splits.
 	#[pallet::storage]
 	pub type OfferingUnits<T: Config> = StorageNMap<
 		_,
 		(
 			NMapKey<Twox64Concat, SecurityId>,
 			NMapKey<Twox64Concat, stoa_primitives::OfferingId>,
-			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, UnitsOwner<T::AccountId>>,
 		),
-		T::Balance,
+		OfferingUnitsRecord<T::Balance>,
 		ValueQuery,
 	>;
 
@@ -295,7 +310,7 @@ pub mod pallet {
 			);
 			let key = (from.clone(), to.clone(), amount);
 			ensure!(!Approvals::<T>::contains_key(security, &key), Error::<T>::AlreadyApproved);
-			Approvals::<T>::insert(security, key, ());
+			Approvals::<T>::insert(security, key, Self::splits(security));
 			Self::deposit_event(Event::TransferApproved { security, from, to, amount });
 			Ok(())
 		}
@@ -334,6 +349,18 @@ pub mod pallet {
 			Self::deposit_event(Event::InvestorRecounted { investor, securities });
 			Ok(())
 		}
+	}
+
+	/// `amount × numerator / denominator`, rounded down (as holdings are rescaled).
+	fn rescale<B: BalanceT>(amount: B, numerator: u32, denominator: u32) -> B {
+		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			amount.unique_saturated_into(),
+			numerator.into(),
+			denominator.max(1).into(),
+			sp_runtime::Rounding::Down,
+		)
+		.map(B::unique_saturated_from)
+		.unwrap_or_else(B::max_value)
 	}
 
 	/// One side of a movement, as the rules see it.
@@ -431,14 +458,47 @@ pub mod pallet {
 			PartyView { account: account.clone(), investor, protocol, before }
 		}
 
-		fn is_exempt(rule: &RuleOf<T>, parties: &[&PartyView<T::AccountId, T::Balance>]) -> bool {
-			rule.exemptions.iter().any(|exemption| {
-				parties.iter().any(|p| match exemption {
-					Exemption::Account(a) => *a == p.account,
-					Exemption::Investor(i) => p.investor == Some(*i),
-					Exemption::ProtocolHolders => p.protocol,
-				})
+		/// Whether `rule` exempts this party (its side of the rule does not apply to it).
+		fn is_exempt(
+			rule: &RuleOf<T>,
+			party: Option<&PartyView<T::AccountId, T::Balance>>,
+		) -> bool {
+			let Some(p) = party else { return false };
+			rule.exemptions.iter().any(|exemption| match exemption {
+				Exemption::Account(a) => *a == p.account,
+				Exemption::Investor(i) => p.investor == Some(*i),
+				Exemption::ProtocolHolders => p.protocol,
 			})
+		}
+
+		/// Whose offering units a party's are.
+		fn owner(p: &PartyView<T::AccountId, T::Balance>) -> UnitsOwner<T::AccountId> {
+			match p.investor {
+				Some(investor) => UnitsOwner::Investor(investor),
+				None => UnitsOwner::Account(p.account.clone()),
+			}
+		}
+
+		/// How many splits of `security` have happened.
+		fn splits(security: SecurityId) -> u32 {
+			SplitHistory::<T>::decode_len(security).unwrap_or(0) as u32
+		}
+
+		/// The units `owner` received in `offering`, in today's units (later splits applied,
+		/// each rounding down as holdings do).
+		pub fn offering_units(
+			security: SecurityId,
+			offering: stoa_primitives::OfferingId,
+			owner: &UnitsOwner<T::AccountId>,
+		) -> T::Balance {
+			let record = OfferingUnits::<T>::get((security, offering, owner));
+			if record.units.is_zero() {
+				return record.units;
+			}
+			SplitHistory::<T>::get(security)
+				.iter()
+				.skip(record.splits as usize)
+				.fold(record.units, |units, (n, d)| rescale(units, *n, *d))
 		}
 
 		/// Every reason `movement` may not happen under the checks that always apply and the
@@ -459,7 +519,10 @@ pub mod pallet {
 					);
 				}
 			}
-			let same_investor = matches!((&sender, &receiver), (Some(s), Some(r))
+			// A recovery moves a lost wallet's units to its investor's new wallet: the owner does
+			// not change, even though the lost wallet is no longer linked.
+			let same_investor = kind == MovementKind::Recovery
+				|| matches!((&sender, &receiver), (Some(s), Some(r))
 				if s.investor.is_some() && s.investor == r.investor);
 			if let Some(r) = &receiver {
 				out.extend(
@@ -501,7 +564,6 @@ pub mod pallet {
 			if rules.is_empty() {
 				return out;
 			}
-			let parties: Vec<_> = sender.iter().chain(receiver.iter()).collect();
 			let disposes = matches!(kind, MovementKind::Transfer | MovementKind::Redemption);
 			let sender_counted = sender
 				.as_ref()
@@ -516,9 +578,13 @@ pub mod pallet {
 				sender.as_ref().and_then(|s| s.investor).and_then(T::Credentials::jurisdiction_of);
 
 			for rule in rules.iter() {
-				if Self::is_exempt(rule, &parties) {
-					continue;
-				}
+				// Each party's exemption lifts its own side of the rule only.
+				let sender_exempt = Self::is_exempt(rule, sender.as_ref());
+				let receiver_exempt = Self::is_exempt(rule, receiver.as_ref());
+				let check_sender = check_sender && !sender_exempt;
+				let check_receiver = !receiver_exempt;
+				// Rules about the transfer itself are lifted only when both parties are exempt.
+				let transfer_exempt = sender_exempt && receiver_exempt;
 				match &rule.kind {
 					RuleKind::RequiredCredential { side, kind: credential, qualifiers } => {
 						let filter = (!qualifiers.is_empty()).then(|| qualifiers.as_slice());
@@ -542,7 +608,7 @@ pub mod pallet {
 								require(s, Party::Sender);
 							}
 						}
-						if side.receiver() {
+						if side.receiver() && check_receiver {
 							if let Some(r) = &receiver {
 								require(r, Party::Receiver);
 							}
@@ -557,13 +623,13 @@ pub mod pallet {
 						if side.sender() && check_sender && refused(sender_jurisdiction) {
 							out.push(TransferRejection::JurisdictionNotAllowed(Party::Sender));
 						}
-						if side.receiver() && refused(receiver_jurisdiction) {
+						if side.receiver() && check_receiver && refused(receiver_jurisdiction) {
 							out.push(TransferRejection::JurisdictionNotAllowed(Party::Receiver));
 						}
 					},
 					RuleKind::MaxHolders { scope, max } => {
 						let Some(r) = &receiver else { continue };
-						if !receiver_is_new {
+						if !receiver_is_new || !check_receiver {
 							continue;
 						}
 						match scope {
@@ -606,7 +672,7 @@ pub mod pallet {
 					},
 					RuleKind::MaxOwnership { share, base } => {
 						let (Some(r), Some(after)) = (&receiver, receiver_after) else { continue };
-						if r.investor.is_none() {
+						if r.investor.is_none() || !check_receiver {
 							continue;
 						}
 						let supply = match base {
@@ -626,13 +692,13 @@ pub mod pallet {
 					},
 					RuleKind::MaxHolding { amount: max } => {
 						let (Some(r), Some(after)) = (&receiver, receiver_after) else { continue };
-						if r.investor.is_some() && after > *max {
+						if check_receiver && r.investor.is_some() && after > *max {
 							out.push(TransferRejection::HoldingAboveMaximum);
 						}
 					},
 					RuleKind::MinHolding { amount: min } => {
 						if let (Some(r), Some(after)) = (&receiver, receiver_after) {
-							if r.investor.is_some() && after < *min {
+							if check_receiver && r.investor.is_some() && after < *min {
 								out.push(TransferRejection::HoldingBelowMinimum(Party::Receiver));
 							}
 						}
@@ -646,8 +712,9 @@ pub mod pallet {
 						}
 					},
 					RuleKind::LockUp { scope, until } => {
-						let Some(from) = from else { continue };
-						if !disposes || now >= *until {
+						// Moving units between one investor's wallets disposes of nothing.
+						let Some(s) = &sender else { continue };
+						if !disposes || same_investor || sender_exempt || now >= *until {
 							continue;
 						}
 						let locked = match scope {
@@ -656,45 +723,43 @@ pub mod pallet {
 								continue;
 							},
 							LockScope::Offering(offering) => {
-								OfferingUnits::<T>::get((security, offering, from))
+								Self::offering_units(security, *offering, &Self::owner(s))
 							},
 						};
-						let balance = T::Securities::balance_of(security, from);
-						if balance.saturating_sub(amount) < locked {
+						if s.before.saturating_sub(amount) < locked {
 							out.push(TransferRejection::LockedUp);
 						}
 					},
 					RuleKind::Vesting { offering, start, cliff, end } => {
-						let Some(from) = from else { continue };
-						if !disposes || now >= *end {
+						let Some(s) = &sender else { continue };
+						if !disposes || same_investor || sender_exempt || now >= *end {
 							continue;
 						}
-						let units = OfferingUnits::<T>::get((security, offering, from));
+						let units = Self::offering_units(security, *offering, &Self::owner(s));
 						let vested = if now < *cliff || now < *start {
 							Zero::zero()
 						} else {
 							Perbill::from_rational(now - start, end - start).mul_floor(units)
 						};
 						let unvested = units.saturating_sub(vested);
-						let balance = T::Securities::balance_of(security, from);
-						if balance.saturating_sub(amount) < unvested {
+						if s.before.saturating_sub(amount) < unvested {
 							out.push(TransferRejection::NotVested);
 						}
 					},
 					RuleKind::TransferWindow { window } => {
-						if kind.is_voluntary_transfer() && !window.is_open(now) {
+						if kind.is_voluntary_transfer() && !transfer_exempt && !window.is_open(now)
+						{
 							out.push(TransferRejection::OutsideTransferWindow);
 						}
 					},
 					RuleKind::ManualApproval => {
-						if !kind.is_voluntary_transfer() {
+						if !kind.is_voluntary_transfer() || transfer_exempt {
 							continue;
 						}
 						let (Some(from), Some(to)) = (from, to) else { continue };
-						if !Approvals::<T>::contains_key(
-							security,
-							(from.clone(), to.clone(), amount),
-						) {
+						let approved =
+							Approvals::<T>::get(security, (from.clone(), to.clone(), amount));
+						if approved != Some(Self::splits(security)) {
 							out.push(TransferRejection::ApprovalRequired);
 						}
 					},
@@ -772,9 +837,18 @@ pub mod pallet {
 		fn on_moved(movement: &Movement<T::AccountId, T::Balance>) {
 			let Movement { security, kind, ref from, ref to, amount } = *movement;
 			if let (MovementKind::OfferingSettlement { offering }, Some(to)) = (kind, to) {
-				OfferingUnits::<T>::mutate((security, offering, to), |units| {
-					units.saturating_accrue(amount)
-				});
+				let owner = match T::Credentials::holder_kind(to) {
+					HolderKind::Investor(investor) => UnitsOwner::Investor(investor),
+					_ => UnitsOwner::Account(to.clone()),
+				};
+				let units = Self::offering_units(security, offering, &owner);
+				OfferingUnits::<T>::insert(
+					(security, offering, owner),
+					OfferingUnitsRecord {
+						units: units.saturating_add(amount),
+						splits: Self::splits(security),
+					},
+				);
 			}
 			if let (MovementKind::Transfer, Some(from), Some(to)) = (kind, from, to) {
 				let key = (from.clone(), to.clone(), amount);
@@ -799,6 +873,35 @@ pub mod pallet {
 			} else {
 				Self::count_out(security, investor);
 			}
+		}
+
+		fn can_split(security: SecurityId) -> bool {
+			Self::splits(security) < <MaxSplits as Get<u32>>::get()
+		}
+
+		/// Holding limits are rescaled at once (the rule set is bounded); offering units on read
+		/// (the split joins the history); approvals of exact amounts no longer match.
+		fn on_split(security: SecurityId, numerator: u32, denominator: u32) {
+			let recorded = SplitHistory::<T>::mutate(security, |history| {
+				history.try_push((numerator, denominator)).is_ok()
+			});
+			if !recorded {
+				// `can_split` refused this split; nothing is rescaled half-way.
+				return;
+			}
+			Rules::<T>::mutate(security, |rules| {
+				for rule in rules.iter_mut() {
+					if let RuleKind::MaxHolding { amount } | RuleKind::MinHolding { amount } =
+						&mut rule.kind
+					{
+						*amount = rescale(*amount, numerator, denominator).max(One::one());
+					}
+				}
+			});
+		}
+
+		fn on_split_weight() -> Weight {
+			T::DbWeight::get().reads_writes(2, 2)
 		}
 	}
 

@@ -65,6 +65,7 @@ impl pallet_credentials::Config for Test {
 	type QualifierAdminOrigin = EnsureRoot<AccountId>;
 	type GuardianOrigin = EnsureRoot<AccountId>;
 	type Listener = (Issuance, Compliance);
+	type Holdings = Issuance;
 	type ProtocolHolderDeposit = ConstU64<10>;
 	type LinkRequestTtl = ConstU64<10>;
 	type MaxNameLength = ConstU32<32>;

@@ -5,7 +5,7 @@ use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_runtime::{DispatchError, Perbill};
 use stoa_primitives::{
-	BlockReason, CredentialKind, Jurisdiction, Movement, MovementKind, Party,
+	BlockReason, CredentialKind, Jurisdiction, Movement, MovementKind, Party, SecurityRegistry,
 	TransferRejection as R,
 };
 
@@ -189,12 +189,17 @@ fn without_rules_kyc_blocks_and_eligibility_still_apply() {
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_investor(
 			RuntimeOrigin::root(),
 			1,
-			BlockReason::Sanctions
+			BlockReason::Restricted(stoa_primitives::credentials::CaseCommitment::repeat_byte(1))
 		));
 		assert_eq!(
 			can_transfer(s, ALICE, DAVE, 1),
 			vec![
-				R::Blocked(Party::Sender, BlockReason::Sanctions),
+				R::Blocked(
+					Party::Sender,
+					BlockReason::Restricted(
+						stoa_primitives::credentials::CaseCommitment::repeat_byte(1)
+					)
+				),
 				R::NotEligible(Party::Receiver)
 			]
 		);
@@ -510,7 +515,7 @@ fn an_offering_lock_up_holds_only_that_offerings_units() {
 	new_test_ext().execute_with(|| {
 		let s = security();
 		let o = offered(s, 1_000);
-		assert_eq!(OfferingUnits::<Test>::get((s, o, ALICE)), 1_000);
+		assert_eq!(Comp::offering_units(s, o, &UnitsOwner::Investor(1)), 1_000);
 		assert_ok!(issue(s, ALICE, 50));
 		set(s, vec![rule(RuleKind::LockUp { scope: LockScope::Offering(o), until: START + 200 })]);
 		// 50 free units move; the 1,000 from the offering stay.
@@ -686,16 +691,28 @@ fn exemptions_skip_a_rule_for_accounts_investors_and_protocol_holders() {
 			77,
 			b"AMM".to_vec()
 		));
+		assert_ok!(issue(s, TREASURY, 100));
+		// A lock-up binds the sender: an exemption frees the exempt sender, whoever receives.
 		let lock = RuleKind::LockUp { scope: LockScope::Security, until: START + 1_000 };
 		set(s, vec![exempt(lock.clone(), vec![Exemption::Account(TREASURY)])]);
 		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![R::LockedUp]);
-		assert_eq!(can_transfer(s, ALICE, TREASURY, 1), vec![]);
-		set(s, vec![exempt(lock.clone(), vec![Exemption::Investor(2)])]);
+		assert_eq!(can_transfer(s, ALICE, TREASURY, 1), vec![R::LockedUp]);
+		assert_eq!(can_transfer(s, TREASURY, BOB, 1), vec![]);
+		set(s, vec![exempt(lock.clone(), vec![Exemption::Investor(1)])]);
 		assert_eq!(can_transfer(s, ALICE, BOB, 1), vec![]);
-		assert_eq!(can_transfer(s, ALICE, US_CORP, 1), vec![R::LockedUp]);
+		assert_eq!(can_transfer(s, TREASURY, US_CORP, 1), vec![R::LockedUp]);
 		set(s, vec![exempt(lock, vec![Exemption::ProtocolHolders])]);
-		assert_eq!(can_transfer(s, ALICE, 77, 1), vec![]);
+		assert_eq!(can_transfer(s, ALICE, 77, 1), vec![R::LockedUp]);
+		set(s, vec![]);
 		assert_ok!(transfer(s, ALICE, 77, 1));
+		set(
+			s,
+			vec![exempt(
+				RuleKind::LockUp { scope: LockScope::Security, until: START + 1_000 },
+				vec![Exemption::ProtocolHolders],
+			)],
+		);
+		assert_eq!(can_transfer(s, 77, BOB, 1), vec![]);
 	});
 }
 
@@ -736,5 +753,184 @@ fn every_broken_rule_is_reported_and_the_extrinsic_fails_with_the_first() {
 				R::OutsideTransferWindow
 			]
 		);
+	});
+}
+
+// ----- issue 12: exemptions per side, recoveries, splits -----
+
+/// Defect 3: an exemption lifts the rule for the exempt party's side only. The exempt treasury
+/// of a Reg D 506(b) offering cannot sell to non-accredited buyers, nor past the holder cap;
+/// a protocol-holder exemption does not let retail investors buy from a DEX pool.
+#[test]
+fn an_exemption_lifts_only_the_exempt_partys_side() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		trust_qualifier_for_everything();
+		attest(1, CredentialKind::AccreditedInvestor, None);
+		assert_ok!(issue(s, TREASURY, 1_000));
+		let accredited = RuleKind::RequiredCredential {
+			side: Side::Both,
+			kind: CredentialKind::AccreditedInvestor,
+			qualifiers: list([]),
+		};
+		set(s, vec![exempt(accredited.clone(), vec![Exemption::Account(TREASURY)])]);
+		// The exempt treasury sells to an accredited investor, not to Bob (not accredited).
+		assert_eq!(can_transfer(s, TREASURY, ALICE, 10), vec![]);
+		assert_eq!(
+			can_transfer(s, TREASURY, BOB, 10),
+			vec![R::MissingCredential(Party::Receiver, CredentialKind::AccreditedInvestor)]
+		);
+		assert_noop!(transfer(s, TREASURY, BOB, 10), IssErr::MissingCredential);
+		// Bob may still send to the treasury (its receiving side is exempt)... once he holds.
+		// A holder cap exempting the treasury still counts the receiver.
+		set(
+			s,
+			vec![exempt(
+				RuleKind::MaxHolders { scope: HolderScope::Total, max: 1 },
+				vec![Exemption::Account(TREASURY)],
+			)],
+		);
+		assert_eq!(can_transfer(s, TREASURY, ALICE, 10), vec![R::HolderLimit]);
+		assert_noop!(transfer(s, TREASURY, BOB, 10), IssErr::HolderLimit);
+		assert_eq!(Issuance::holder_count(s), 1);
+		// A DEX pool (protocol holder) exempt from accreditation: retail cannot buy from it.
+		assert_ok!(pallet_credentials::Pallet::<Test>::register_protocol_holder(
+			RuntimeOrigin::signed(DAVE),
+			77,
+			b"AMM".to_vec()
+		));
+		set(s, vec![]);
+		assert_ok!(transfer(s, TREASURY, 77, 100));
+		set(s, vec![exempt(accredited, vec![Exemption::ProtocolHolders])]);
+		assert_eq!(
+			can_transfer(s, 77, BOB, 1),
+			vec![R::MissingCredential(Party::Receiver, CredentialKind::AccreditedInvestor)]
+		);
+		assert_eq!(can_transfer(s, 77, ALICE, 1), vec![]);
+		// The pool's own side is exempt: accredited Alice may sell into it.
+		assert_ok!(transfer(s, 77, ALICE, 1));
+		assert_eq!(can_transfer(s, ALICE, 77, 1), vec![]);
+	});
+}
+
+/// Defect 3: rules about the transfer itself (windows, manual approval) are lifted only when
+/// both parties are exempt.
+#[test]
+fn transfer_level_rules_need_both_parties_exempt() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, TREASURY, 100));
+		let never = RuleKind::TransferWindow { window: TransferWindow::Never };
+		set(s, vec![exempt(never.clone(), vec![Exemption::Account(TREASURY)])]);
+		assert_eq!(can_transfer(s, TREASURY, BOB, 1), vec![R::OutsideTransferWindow]);
+		set(s, vec![exempt(never, vec![Exemption::Account(TREASURY), Exemption::Investor(2)])]);
+		assert_eq!(can_transfer(s, TREASURY, BOB, 1), vec![]);
+		set(s, vec![exempt(RuleKind::ManualApproval, vec![Exemption::Account(TREASURY)])]);
+		assert_eq!(can_transfer(s, TREASURY, BOB, 1), vec![R::ApprovalRequired]);
+	});
+}
+
+/// Defect 9: a recovery is a move within one investor: it is not refused by holding or
+/// ownership caps the investor already meets (the lost wallet is no longer linked, but its
+/// units are still the investor's).
+#[test]
+fn a_recovery_is_not_refused_by_holding_caps() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		assert_ok!(issue(s, BOB, 100));
+		set(
+			s,
+			vec![
+				rule(RuleKind::MaxHolding { amount: 150 }),
+				rule(RuleKind::MaxOwnership {
+					share: Perbill::from_percent(60),
+					base: SupplyBase::Outstanding,
+				}),
+				rule(RuleKind::MaxHolders { scope: HolderScope::Total, max: 2 }),
+			],
+		);
+		assert_ok!(pallet_credentials::Pallet::<Test>::recover_wallet(
+			RuntimeOrigin::signed(QUALIFIER),
+			ALICE,
+			ALICE_2
+		));
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		assert_eq!(Issuance::balance_of(s, &ALICE_2), 100);
+		assert_eq!(Issuance::holder_count(s), 2);
+		assert_eq!(JurisdictionHolders::<Test>::get(s, j("DE")), 1);
+	});
+}
+
+/// Defect 10: an offering lock-up binds the investor's units wherever they are: it follows a
+/// wallet recovery (and a move to the investor's other wallet disposes of nothing).
+#[test]
+fn an_offering_lock_up_follows_a_recovery() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let o = offered(s, 1_000);
+		set(s, vec![rule(RuleKind::LockUp { scope: LockScope::Offering(o), until: START + 500 })]);
+		assert_eq!(can_transfer(s, ALICE, ALICE_2, 1_000), vec![]);
+		assert_ok!(pallet_credentials::Pallet::<Test>::recover_wallet(
+			RuntimeOrigin::signed(QUALIFIER),
+			ALICE,
+			ALICE_2
+		));
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		assert_eq!(can_transfer(s, ALICE_2, BOB, 1), vec![R::LockedUp]);
+		assert_noop!(transfer(s, ALICE_2, BOB, 1), IssErr::LockedUp);
+	});
+}
+
+/// Rescales every holder of `s` by `n:d` as the corporate-actions pallet's split does.
+fn split(s: u32, n: u32, d: u32) {
+	use stoa_primitives::SecurityAdmin;
+	assert!(<Issuance as SecurityAdmin<AccountId, Balance>>::can_split(s));
+	<Issuance as SecurityAdmin<AccountId, Balance>>::rescale_authorised_supply(s, n, d);
+	let holders: Vec<_> =
+		<Issuance as SecurityAdmin<AccountId, Balance>>::holders_after(s, None, 100);
+	for (who, _) in holders {
+		<Issuance as SecurityAdmin<AccountId, Balance>>::rescale_holding(s, &who, n, d);
+	}
+}
+
+/// Defect 10: a split rescales what compliance keeps in units: offering lock-ups and vesting
+/// (on read), holding limits (at once); a one-time approval of an exact amount is void.
+#[test]
+fn a_split_rescales_unit_denominated_rules() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let o = offered(s, 1_000);
+		assert_ok!(issue(s, ALICE, 50));
+		set(
+			s,
+			vec![
+				rule(RuleKind::LockUp { scope: LockScope::Offering(o), until: START + 500 }),
+				rule(RuleKind::MaxHolding { amount: 1_500 }),
+				rule(RuleKind::MinHolding { amount: 25 }),
+			],
+		);
+		assert_ok!(Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 50));
+		split(s, 2, 1);
+		assert_eq!(Issuance::balance_of(s, &ALICE), 2_100);
+		assert_eq!(Comp::offering_units(s, o, &UnitsOwner::Investor(1)), 2_000);
+		// 100 free units, not 1,100.
+		assert_eq!(can_transfer(s, ALICE, BOB, 100), vec![]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 101), vec![R::LockedUp]);
+		let limits: Vec<_> = Rules::<Test>::get(s)
+			.iter()
+			.filter_map(|r| match r.kind {
+				RuleKind::MaxHolding { amount } | RuleKind::MinHolding { amount } => Some(amount),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(limits, vec![3_000, 50]);
+		// The approval was for 50 pre-split units: a manual-approval rule no longer finds it.
+		set(s, vec![rule(RuleKind::ManualApproval)]);
+		assert_eq!(can_transfer(s, ALICE, BOB, 50), vec![R::ApprovalRequired]);
+		assert_ok!(Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 100));
+		assert_eq!(can_transfer(s, ALICE, BOB, 100), vec![]);
+		// Units received after the split are recorded in today's units.
+		assert_eq!(SplitHistory::<Test>::get(s).into_inner(), vec![(2, 1)]);
 	});
 }

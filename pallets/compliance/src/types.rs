@@ -226,6 +226,42 @@ pub enum RuleKind<Balance: Clone + PartialEq + Eq + core::fmt::Debug, ListLimit:
 	ManualApproval,
 }
 
+/// Whose units received in an offering are counted (an investor's wallets together, or a
+/// protocol holder's account), so that moving them between one investor's wallets, or
+/// recovering a lost wallet, leaves lock-ups and vesting in place.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum UnitsOwner<AccountId> {
+	/// All wallets of an investor.
+	Investor(InvestorId),
+	/// A protocol holder (or any account without an investor).
+	Account(AccountId),
+}
+
+/// Units an owner received in an offering, in the units of the time they were recorded:
+/// `splits` is how many of the security's splits had happened then, so that later splits
+/// apply on read (a split rescales every record in O(1)).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct OfferingUnitsRecord<Balance> {
+	/// The units.
+	pub units: Balance,
+	/// The number of the security's splits already applied to `units`.
+	pub splits: u32,
+}
+
 /// Who a rule does not apply to.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
@@ -239,8 +275,13 @@ pub enum Exemption<AccountId> {
 	ProtocolHolders,
 }
 
-/// One rule of a security's rule set: what it requires, and who it does not apply to. A rule
-/// is skipped for a movement whose sender or receiver is exempt.
+/// One rule of a security's rule set: what it requires, and who it does not apply to.
+///
+/// An exemption lifts the rule for the exempt party's side only: an exempt sender skips the
+/// sender's checks (its credentials, jurisdiction, minimum holding, lock-ups and vesting),
+/// an exempt receiver the receiver's (credentials, jurisdiction, holder caps, ownership and
+/// holding limits). Rules about the transfer itself (transfer windows, manual approval) are
+/// lifted only when both parties are exempt.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,

@@ -18,7 +18,9 @@ fn block_bob() {
 	pallet_credentials::InvestorBlocks::<Test>::insert(
 		2,
 		pallet_credentials::Block {
-			reason: BlockReason::Sanctions,
+			reason: BlockReason::Restricted(
+				stoa_primitives::credentials::CaseCommitment::repeat_byte(1),
+			),
 			by: pallet_credentials::Actor::Governance,
 			at: 0,
 		},

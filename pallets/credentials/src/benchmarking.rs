@@ -318,7 +318,11 @@ mod benchmarks {
 		let (q, who) = qualifier::<T>(0);
 		let (investor, _) = investor::<T>(q, 1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), investor, BlockReason::Sanctions);
+		_(
+			RawOrigin::Signed(who),
+			investor,
+			BlockReason::Restricted(stoa_primitives::credentials::CaseCommitment::repeat_byte(1)),
+		);
 		assert!(InvestorBlocks::<T>::contains_key(investor));
 	}
 
@@ -328,7 +332,13 @@ mod benchmarks {
 		let (investor, _) = investor::<T>(q, 1);
 		InvestorBlocks::<T>::insert(
 			investor,
-			Block { reason: BlockReason::Sanctions, by: Actor::Qualifier(q), at: 0 },
+			Block {
+				reason: BlockReason::Restricted(
+					stoa_primitives::credentials::CaseCommitment::repeat_byte(1),
+				),
+				by: Actor::Qualifier(q),
+				at: 0,
+			},
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), investor);
@@ -340,7 +350,11 @@ mod benchmarks {
 		let (_, who) = qualifier::<T>(0);
 		let wallet: T::AccountId = account("sanctioned", 0, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), wallet.clone(), BlockReason::Sanctions);
+		_(
+			RawOrigin::Signed(who),
+			wallet.clone(),
+			BlockReason::Restricted(stoa_primitives::credentials::CaseCommitment::repeat_byte(1)),
+		);
 		assert!(WalletBlocks::<T>::contains_key(&wallet));
 	}
 
@@ -350,7 +364,13 @@ mod benchmarks {
 		let wallet: T::AccountId = account("sanctioned", 0, 0);
 		WalletBlocks::<T>::insert(
 			&wallet,
-			Block { reason: BlockReason::Sanctions, by: Actor::Qualifier(q), at: 0 },
+			Block {
+				reason: BlockReason::Restricted(
+					stoa_primitives::credentials::CaseCommitment::repeat_byte(1),
+				),
+				by: Actor::Qualifier(q),
+				at: 0,
+			},
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), wallet.clone());

@@ -64,8 +64,8 @@ pub mod pallet {
 		credentials::{
 			AccountCredentials, BlockInfo, CredentialInfo, InvestorInfo, ProtocolHolderInfo,
 		},
-		BlockReason, CredentialKind, CredentialsListener, InvestorId, InvestorKind, Jurisdiction,
-		Moment, QualifierId,
+		BlockReason, CredentialKind, CredentialsListener, HoldingsInspector, InvestorId,
+		InvestorKind, Jurisdiction, Moment, QualifierId,
 	};
 
 	/// A balance of the currency deposits are held in.
@@ -128,6 +128,10 @@ pub mod pallet {
 
 		/// Told about credential, jurisdiction and wallet changes (compliance, issuance).
 		type Listener: CredentialsListener<Self::AccountId>;
+
+		/// Whether an account holds units of a security: a wallet that does cannot change
+		/// investor or become a protocol holder (issuance).
+		type Holdings: HoldingsInspector<Self::AccountId>;
 
 		/// The deposit held from whoever registers a protocol holder.
 		#[pallet::constant]
@@ -477,6 +481,15 @@ pub mod pallet {
 		SameWallet,
 		/// The new wallet does not belong to the lost wallet's investor.
 		NotSameInvestor,
+		/// The wallet holds units (or a frozen amount) of a security: move them first (a
+		/// transfer to another of the investor's wallets, the transfer agent's forced transfer,
+		/// or a wallet recovery).
+		WalletHoldsUnits,
+		/// The investor is blocked: its wallets cannot unlink themselves (its qualifier or
+		/// governance can, and the block stays on the wallet).
+		InvestorIsBlocked,
+		/// The account is blocked, so it cannot become a protocol holder.
+		AccountBlocked,
 	}
 
 	#[pallet::call]
@@ -723,7 +736,10 @@ pub mod pallet {
 		/// Accept a link request (signed by the invited wallet). `investor` must be the one
 		/// named in the request, so that a replaced request is never accepted by mistake.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::accept_wallet_link())]
+		#[pallet::weight(
+			T::WeightInfo::accept_wallet_link()
+				.saturating_add(T::Listener::on_wallet_linked_weight())
+		)]
 		pub fn accept_wallet_link(origin: OriginFor<T>, investor: InvestorId) -> DispatchResult {
 			let wallet = ensure_signed(origin)?;
 			let request = LinkRequests::<T>::get(&wallet).ok_or(Error::<T>::NoLinkRequest)?;
@@ -734,6 +750,7 @@ pub mod pallet {
 			);
 			Self::do_link(investor, &wallet)?;
 			LinkRequests::<T>::remove(&wallet);
+			T::Listener::on_wallet_linked(investor, &wallet);
 			Self::deposit_event(Event::WalletLinked { investor, wallet });
 			Ok(())
 		}
@@ -742,6 +759,13 @@ pub mod pallet {
 		///
 		/// Origin: signed by any wallet of the same investor (the investor acting), by the
 		/// investor's qualifier, or [`Config::QualifierAdminOrigin`].
+		///
+		/// Refused, for everyone, while the wallet holds units (or a frozen amount) of any
+		/// security: they would change beneficial owner unseen. The units move first (to
+		/// another of the investor's wallets, by the transfer agent's forced transfer, or, for
+		/// a lost wallet, by [`Pallet::recover_wallet`]). A blocked investor's wallets cannot
+		/// unlink themselves; its qualifier or governance may unlink an empty one, and the
+		/// investor's block is then kept on the wallet.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::unlink_wallet())]
 		pub fn unlink_wallet(origin: OriginFor<T>, wallet: T::AccountId) -> DispatchResult {
@@ -751,16 +775,26 @@ pub mod pallet {
 			};
 			let investor =
 				InvestorOfWallet::<T>::get(&wallet).ok_or(Error::<T>::WalletNotLinked)?;
+			let investor_block = InvestorBlocks::<T>::get(investor);
 			if let Some(who) = signer {
+				let qualifier = QualifierOfAccount::<T>::get(&who);
+				let by_qualifier = qualifier.is_some()
+					&& Investors::<T>::get(investor).map(|r| r.qualifier) == qualifier;
 				let by_investor = InvestorOfWallet::<T>::get(&who) == Some(investor);
-				let by_qualifier = || {
-					let qualifier = QualifierOfAccount::<T>::get(&who);
-					qualifier.is_some()
-						&& Investors::<T>::get(investor).map(|r| r.qualifier) == qualifier
-				};
-				ensure!(by_investor || by_qualifier(), Error::<T>::NotAllowedToUnlink);
+				ensure!(by_investor || by_qualifier, Error::<T>::NotAllowedToUnlink);
+				// A blocked investor must not shed its block by leaving through a wallet.
+				ensure!(by_qualifier || investor_block.is_none(), Error::<T>::InvestorIsBlocked);
 			}
+			// Units never change beneficial owner without a movement the guard sees.
+			ensure!(!T::Holdings::holds_units(&wallet), Error::<T>::WalletHoldsUnits);
 			Self::do_unlink(investor, &wallet);
+			// The investor's block follows the wallet out, so that it cannot come back as a
+			// protocol holder or another investor's wallet unblocked.
+			if let Some(block) = investor_block {
+				if !WalletBlocks::<T>::contains_key(&wallet) {
+					WalletBlocks::<T>::insert(&wallet, block);
+				}
+			}
 			Self::deposit_event(Event::WalletUnlinked { investor, wallet });
 			Ok(())
 		}
@@ -974,7 +1008,8 @@ pub mod pallet {
 		/// Register `account` (a contract or pallet-owned account) as a protocol holder, able
 		/// to hold securities without an investor behind it. Anyone may register; the
 		/// signer's [`Config::ProtocolHolderDeposit`] is held until deregistration, or burned
-		/// if the guardian blocks the protocol and decides so.
+		/// if the guardian blocks the protocol and decides so. Refused for an investor's
+		/// wallet, a blocked account, and an account that already holds units.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::register_protocol_holder())]
 		pub fn register_protocol_holder(
@@ -988,6 +1023,9 @@ pub mod pallet {
 				Error::<T>::AlreadyProtocolHolder
 			);
 			ensure!(!InvestorOfWallet::<T>::contains_key(&account), Error::<T>::IsInvestorWallet);
+			ensure!(!WalletBlocks::<T>::contains_key(&account), Error::<T>::AccountBlocked);
+			// Units that sat with an account nobody vouched for must not become a protocol's.
+			ensure!(!T::Holdings::holds_units(&account), Error::<T>::WalletHoldsUnits);
 			let name = Self::bounded_name(name)?;
 			let deposit = T::ProtocolHolderDeposit::get();
 			T::Currency::hold(&HoldReason::ProtocolHolderDeposit.into(), &registrant, deposit)
@@ -1001,7 +1039,7 @@ pub mod pallet {
 		}
 
 		/// Deregister a protocol holder and release its deposit (signed by its registrant).
-		/// Refused once the guardian has blocked it.
+		/// Refused once the guardian has blocked it, and while it holds units.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::deregister_protocol_holder())]
 		pub fn deregister_protocol_holder(
@@ -1013,6 +1051,8 @@ pub mod pallet {
 				ProtocolHolders::<T>::get(&account).ok_or(Error::<T>::NotProtocolHolder)?;
 			ensure!(holder.registrant == who, Error::<T>::NotRegistrant);
 			ensure!(holder.block.is_none(), Error::<T>::ProtocolHolderBlocked);
+			// Its units would be left with an account nobody may hold securities through.
+			ensure!(!T::Holdings::holds_units(&account), Error::<T>::WalletHoldsUnits);
 			T::Currency::release(
 				&HoldReason::ProtocolHolderDeposit.into(),
 				&who,
@@ -1225,6 +1265,7 @@ pub mod pallet {
 			ensure!(!InvestorOfWallet::<T>::contains_key(wallet), Error::<T>::WalletAlreadyLinked);
 			ensure!(!ProtocolHolders::<T>::contains_key(wallet), Error::<T>::IsProtocolHolder);
 			ensure!(record.wallets < T::MaxWalletsPerInvestor::get(), Error::<T>::TooManyWallets);
+			ensure!(!T::Holdings::holds_units(wallet), Error::<T>::WalletHoldsUnits);
 			Ok(())
 		}
 

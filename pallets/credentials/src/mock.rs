@@ -75,6 +75,16 @@ parameter_types! {
 	pub static MaxAttestationsPerKind: u32 = 3;
 	/// What the listener was told, in order.
 	pub static ListenerLog: Vec<Heard> = Vec::new();
+	/// Accounts the test pretends hold units of a security.
+	pub static HoldingUnits: Vec<AccountId> = Vec::new();
+}
+
+/// Answers from [`HoldingUnits`].
+pub struct TestHoldings;
+impl stoa_primitives::HoldingsInspector<AccountId> for TestHoldings {
+	fn holds_units(account: &AccountId) -> bool {
+		HoldingUnits::get().contains(account)
+	}
 }
 
 /// One notice the listener received.
@@ -83,6 +93,7 @@ pub enum Heard {
 	CredentialsChanged(InvestorId),
 	JurisdictionChanged(InvestorId, Jurisdiction, Jurisdiction),
 	WalletRecovered(InvestorId, AccountId, AccountId),
+	WalletLinked(InvestorId, AccountId),
 }
 
 /// Records notices in [`ListenerLog`].
@@ -96,6 +107,9 @@ impl CredentialsListener<AccountId> for RecordingListener {
 	}
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId) {
 		ListenerLog::mutate(|h| h.push(Heard::WalletRecovered(investor, *lost, *new)));
+	}
+	fn on_wallet_linked(investor: InvestorId, wallet: &AccountId) {
+		ListenerLog::mutate(|h| h.push(Heard::WalletLinked(investor, *wallet)));
 	}
 	fn on_credentials_changed_weight() -> Weight {
 		Weight::zero()
@@ -116,6 +130,7 @@ impl pallet_credentials::Config for Test {
 	type QualifierAdminOrigin = EnsureRoot<AccountId>;
 	type GuardianOrigin = EnsureSignedBy<Guardian, AccountId>;
 	type Listener = RecordingListener;
+	type Holdings = TestHoldings;
 	type ProtocolHolderDeposit = ConstU64<DEPOSIT>;
 	type LinkRequestTtl = ConstU64<10>;
 	type MaxNameLength = ConstU32<16>;

@@ -727,22 +727,35 @@ fn a_full_attestation_list_makes_room_only_by_dropping_what_no_longer_counts() {
 fn an_investor_block_beats_every_credential() {
 	new_test_ext().execute_with(|| {
 		assert_eq!(Creds::account_block(&ALICE), None);
-		assert_ok!(Creds::block_investor(signed(US_BROKER), 0, BlockReason::Sanctions));
+		assert_ok!(Creds::block_investor(
+			signed(US_BROKER),
+			0,
+			BlockReason::Restricted(H256::repeat_byte(1))
+		));
 		assert_eq!(
 			last_event(),
 			Event::InvestorBlocked {
 				investor: 0,
-				reason: BlockReason::Sanctions,
+				reason: BlockReason::Restricted(H256::repeat_byte(1)),
 				by_qualifier: Some(1)
 			}
 		);
 		// Credentials still read as valid, but the block wins for every wallet.
 		assert!(has(0, K::Kyc));
-		assert_eq!(Creds::investor_block(0), Some(BlockReason::Sanctions));
-		assert_eq!(Creds::account_block(&ALICE), Some(BlockReason::Sanctions));
+		assert_eq!(Creds::investor_block(0), Some(BlockReason::Restricted(H256::repeat_byte(1))));
+		assert_eq!(
+			Creds::account_block(&ALICE),
+			Some(BlockReason::Restricted(H256::repeat_byte(1)))
+		);
 		link(0, CHARLIE);
-		assert_eq!(Creds::account_block(&CHARLIE), Some(BlockReason::Sanctions));
-		assert_eq!(ListenerLog::get(), vec![Heard::CredentialsChanged(0)]);
+		assert_eq!(
+			Creds::account_block(&CHARLIE),
+			Some(BlockReason::Restricted(H256::repeat_byte(1)))
+		);
+		assert_eq!(
+			ListenerLog::get(),
+			vec![Heard::CredentialsChanged(0), Heard::WalletLinked(0, CHARLIE)]
+		);
 	});
 }
 
@@ -750,15 +763,19 @@ fn an_investor_block_beats_every_credential() {
 fn block_investor_errors() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			Creds::block_investor(signed(ALICE), 0, BlockReason::Fraud),
+			Creds::block_investor(signed(ALICE), 0, BlockReason::Restricted(H256::repeat_byte(3))),
 			Error::<Test>::NotQualifier
 		);
 		assert_noop!(
-			Creds::block_investor(RuntimeOrigin::none(), 0, BlockReason::Fraud),
+			Creds::block_investor(
+				RuntimeOrigin::none(),
+				0,
+				BlockReason::Restricted(H256::repeat_byte(3))
+			),
 			BadOrigin
 		);
 		assert_noop!(
-			Creds::block_investor(root(), 9, BlockReason::Fraud),
+			Creds::block_investor(root(), 9, BlockReason::Restricted(H256::repeat_byte(3))),
 			Error::<Test>::UnknownInvestor
 		);
 		assert_ok!(Creds::block_investor(root(), 0, BlockReason::CourtOrder));
@@ -771,12 +788,20 @@ fn block_investor_errors() {
 			}
 		);
 		assert_noop!(
-			Creds::block_investor(signed(EURO_KYC), 0, BlockReason::Fraud),
+			Creds::block_investor(
+				signed(EURO_KYC),
+				0,
+				BlockReason::Restricted(H256::repeat_byte(3))
+			),
 			Error::<Test>::AlreadyBlocked
 		);
 		assert_ok!(Creds::suspend_qualifier(root(), 1));
 		assert_noop!(
-			Creds::block_investor(signed(US_BROKER), 1, BlockReason::Fraud),
+			Creds::block_investor(
+				signed(US_BROKER),
+				1,
+				BlockReason::Restricted(H256::repeat_byte(3))
+			),
 			Error::<Test>::QualifierSuspended
 		);
 	});
@@ -786,7 +811,11 @@ fn block_investor_errors() {
 fn unblock_investor_by_the_blocker_or_governance() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Creds::unblock_investor(root(), 0), Error::<Test>::NotBlocked);
-		assert_ok!(Creds::block_investor(signed(US_BROKER), 0, BlockReason::AmlHit));
+		assert_ok!(Creds::block_investor(
+			signed(US_BROKER),
+			0,
+			BlockReason::Restricted(H256::repeat_byte(2))
+		));
 		assert_noop!(Creds::unblock_investor(signed(ALICE), 0), Error::<Test>::NotQualifier);
 		assert_noop!(Creds::unblock_investor(signed(EURO_KYC), 0), Error::<Test>::NotBlocker);
 		// The blocker may lift its block even while suspended.
@@ -795,7 +824,7 @@ fn unblock_investor_by_the_blocker_or_governance() {
 		assert_eq!(last_event(), Event::InvestorUnblocked { investor: 0 });
 		assert_eq!(Creds::account_block(&ALICE), None);
 		// Governance lifts anyone's block; a qualifier cannot lift governance's.
-		assert_ok!(Creds::block_investor(root(), 0, BlockReason::Fraud));
+		assert_ok!(Creds::block_investor(root(), 0, BlockReason::Restricted(H256::repeat_byte(3))));
 		assert_noop!(Creds::unblock_investor(signed(EURO_KYC), 0), Error::<Test>::NotBlocker);
 		assert_ok!(Creds::unblock_investor(root(), 0));
 		assert_eq!(
@@ -815,31 +844,55 @@ fn a_wallet_block_hits_only_that_wallet_and_wins_over_the_investors() {
 	new_test_ext().execute_with(|| {
 		link(0, CHARLIE);
 		assert_noop!(
-			Creds::block_wallet(signed(ALICE), CHARLIE, BlockReason::Fraud),
+			Creds::block_wallet(
+				signed(ALICE),
+				CHARLIE,
+				BlockReason::Restricted(H256::repeat_byte(3))
+			),
 			Error::<Test>::NotQualifier
 		);
-		assert_ok!(Creds::block_wallet(signed(EURO_KYC), CHARLIE, BlockReason::Fraud));
+		assert_ok!(Creds::block_wallet(
+			signed(EURO_KYC),
+			CHARLIE,
+			BlockReason::Restricted(H256::repeat_byte(3))
+		));
 		assert_eq!(
 			last_event(),
 			Event::WalletBlocked {
 				wallet: CHARLIE,
-				reason: BlockReason::Fraud,
+				reason: BlockReason::Restricted(H256::repeat_byte(3)),
 				by_qualifier: Some(0)
 			}
 		);
 		assert_noop!(
-			Creds::block_wallet(root(), CHARLIE, BlockReason::Sanctions),
+			Creds::block_wallet(root(), CHARLIE, BlockReason::Restricted(H256::repeat_byte(1))),
 			Error::<Test>::AlreadyBlocked
 		);
-		assert_eq!(Creds::account_block(&CHARLIE), Some(BlockReason::Fraud));
+		assert_eq!(
+			Creds::account_block(&CHARLIE),
+			Some(BlockReason::Restricted(H256::repeat_byte(3)))
+		);
 		assert_eq!(Creds::account_block(&ALICE), None);
 		// The wallet's own block is reported first.
-		assert_ok!(Creds::block_investor(root(), 0, BlockReason::Sanctions));
-		assert_eq!(Creds::account_block(&CHARLIE), Some(BlockReason::Fraud));
-		assert_eq!(Creds::account_block(&ALICE), Some(BlockReason::Sanctions));
+		assert_ok!(Creds::block_investor(root(), 0, BlockReason::Restricted(H256::repeat_byte(1))));
+		assert_eq!(
+			Creds::account_block(&CHARLIE),
+			Some(BlockReason::Restricted(H256::repeat_byte(3)))
+		);
+		assert_eq!(
+			Creds::account_block(&ALICE),
+			Some(BlockReason::Restricted(H256::repeat_byte(1)))
+		);
 		// Unlinked wallets can be blocked too (a sanctioned address).
-		assert_ok!(Creds::block_wallet(root(), DAVE, BlockReason::Sanctions));
-		assert_eq!(Creds::account_block(&DAVE), Some(BlockReason::Sanctions));
+		assert_ok!(Creds::block_wallet(
+			root(),
+			DAVE,
+			BlockReason::Restricted(H256::repeat_byte(1))
+		));
+		assert_eq!(
+			Creds::account_block(&DAVE),
+			Some(BlockReason::Restricted(H256::repeat_byte(1)))
+		);
 	});
 }
 
@@ -847,12 +900,20 @@ fn a_wallet_block_hits_only_that_wallet_and_wins_over_the_investors() {
 fn unblock_wallet_by_the_blocker_or_governance() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Creds::unblock_wallet(root(), CHARLIE), Error::<Test>::NotBlocked);
-		assert_ok!(Creds::block_wallet(signed(EURO_KYC), CHARLIE, BlockReason::Fraud));
+		assert_ok!(Creds::block_wallet(
+			signed(EURO_KYC),
+			CHARLIE,
+			BlockReason::Restricted(H256::repeat_byte(3))
+		));
 		assert_noop!(Creds::unblock_wallet(RuntimeOrigin::none(), CHARLIE), BadOrigin);
 		assert_noop!(Creds::unblock_wallet(signed(US_BROKER), CHARLIE), Error::<Test>::NotBlocker);
 		assert_ok!(Creds::unblock_wallet(signed(EURO_KYC), CHARLIE));
 		assert_eq!(last_event(), Event::WalletUnblocked { wallet: CHARLIE });
-		assert_ok!(Creds::block_wallet(signed(EURO_KYC), CHARLIE, BlockReason::Fraud));
+		assert_ok!(Creds::block_wallet(
+			signed(EURO_KYC),
+			CHARLIE,
+			BlockReason::Restricted(H256::repeat_byte(3))
+		));
 		assert_ok!(Creds::unblock_wallet(root(), CHARLIE));
 		assert_eq!(Creds::account_block(&CHARLIE), None);
 	});
@@ -1017,7 +1078,10 @@ fn recover_wallet_moves_the_investor_to_its_new_wallet() {
 		link(0, CHARLIE);
 		assert_ok!(Creds::recover_wallet(signed(EURO_KYC), ALICE, CHARLIE));
 		assert_eq!(last_event(), Event::WalletRecovered { investor: 0, lost: ALICE, new: CHARLIE });
-		assert_eq!(ListenerLog::get(), vec![Heard::WalletRecovered(0, ALICE, CHARLIE)]);
+		assert_eq!(
+			ListenerLog::get(),
+			vec![Heard::WalletLinked(0, CHARLIE), Heard::WalletRecovered(0, ALICE, CHARLIE)]
+		);
 		assert_eq!(Creds::investor_of(&ALICE), None);
 		assert_eq!(Creds::investor_of(&CHARLIE), Some(0));
 		assert_eq!(Investors::<Test>::get(0).unwrap().wallets, 1);
@@ -1045,9 +1109,16 @@ fn recover_wallet_errors() {
 			Error::<Test>::NotInvestorsQualifier
 		);
 		// Governance may recover any investor's wallet; an earlier block is kept.
-		assert_ok!(Creds::block_wallet(signed(US_BROKER), ALICE, BlockReason::Fraud));
+		assert_ok!(Creds::block_wallet(
+			signed(US_BROKER),
+			ALICE,
+			BlockReason::Restricted(H256::repeat_byte(3))
+		));
 		assert_ok!(Creds::recover_wallet(root(), ALICE, CHARLIE));
-		assert_eq!(Creds::account_block(&ALICE), Some(BlockReason::Fraud));
+		assert_eq!(
+			Creds::account_block(&ALICE),
+			Some(BlockReason::Restricted(H256::repeat_byte(3)))
+		);
 	});
 }
 
@@ -1073,11 +1144,81 @@ fn account_credentials_reports_everything_with_validity() {
 		assert_eq!(info.protocol_holder, None);
 
 		assert_ok!(Creds::request_wallet_link(signed(EURO_KYC), 0, CHARLIE));
-		assert_ok!(Creds::block_wallet(root(), CHARLIE, BlockReason::AmlHit));
+		assert_ok!(Creds::block_wallet(
+			root(),
+			CHARLIE,
+			BlockReason::Restricted(H256::repeat_byte(2))
+		));
 		let info = Creds::account_credentials(&CHARLIE);
 		assert!(info.investor.is_none());
 		assert_eq!(info.pending_link, Some(0));
-		assert_eq!(info.blocked, Some(BlockReason::AmlHit));
+		assert_eq!(info.blocked, Some(BlockReason::Restricted(H256::repeat_byte(2))));
 		assert_eq!(info.wallet_block.unwrap().by_qualifier, None);
+	});
+}
+
+// ----- a wallet's investor cannot be shed (issue 12, defects 1 and 2) -----
+
+/// Defect 1: a blocked investor's wallets cannot unlink themselves (the first step of the
+/// unlink / register-as-protocol-holder escape); its qualifier may unlink an empty one, and
+/// the block stays on the wallet, so it cannot come back as a protocol holder.
+#[test]
+fn a_blocked_investors_wallets_keep_the_block() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Creds::block_investor(
+			signed(EURO_KYC),
+			0,
+			BlockReason::Restricted(H256::repeat_byte(1))
+		));
+		assert_noop!(Creds::unlink_wallet(signed(ALICE), ALICE), Error::<Test>::InvestorIsBlocked);
+		assert_ok!(Creds::unlink_wallet(signed(EURO_KYC), ALICE));
+		assert_eq!(
+			Creds::account_block(&ALICE),
+			Some(BlockReason::Restricted(H256::repeat_byte(1)))
+		);
+		assert_noop!(
+			Creds::register_protocol_holder(signed(ALICE), ALICE, b"pool".to_vec()),
+			Error::<Test>::AccountBlocked
+		);
+		assert_noop!(
+			Creds::register_protocol_holder(signed(REGISTRANT), ALICE, b"pool".to_vec()),
+			Error::<Test>::AccountBlocked
+		);
+	});
+}
+
+/// Defects 1 and 2: a wallet that holds units is not unlinked by anyone, not linked, and does
+/// not become (or stop being) a protocol holder: its units would change owner unseen.
+#[test]
+fn a_wallet_holding_units_keeps_its_owner() {
+	new_test_ext().execute_with(|| {
+		HoldingUnits::set(vec![ALICE, 77]);
+		assert_noop!(Creds::unlink_wallet(signed(ALICE), ALICE), Error::<Test>::WalletHoldsUnits);
+		assert_noop!(
+			Creds::unlink_wallet(signed(EURO_KYC), ALICE),
+			Error::<Test>::WalletHoldsUnits
+		);
+		assert_noop!(
+			Creds::unlink_wallet(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::WalletHoldsUnits
+		);
+		assert_noop!(
+			Creds::request_wallet_link(signed(EURO_KYC), 0, 77),
+			Error::<Test>::WalletHoldsUnits
+		);
+		assert_noop!(
+			Creds::register_protocol_holder(signed(REGISTRANT), 77, b"pool".to_vec()),
+			Error::<Test>::WalletHoldsUnits
+		);
+		HoldingUnits::set(vec![]);
+		assert_ok!(Creds::register_protocol_holder(signed(REGISTRANT), 77, b"pool".to_vec()));
+		HoldingUnits::set(vec![77]);
+		assert_noop!(
+			Creds::deregister_protocol_holder(signed(REGISTRANT), 77),
+			Error::<Test>::WalletHoldsUnits
+		);
+		HoldingUnits::set(vec![]);
+		assert_ok!(Creds::deregister_protocol_holder(signed(REGISTRANT), 77));
+		assert_ok!(Creds::unlink_wallet(signed(ALICE), ALICE));
 	});
 }

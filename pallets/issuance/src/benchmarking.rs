@@ -465,5 +465,17 @@ mod benchmarks {
 		assert_eq!(Securities::<T>::get(security).unwrap().holders, n);
 	}
 
+	#[benchmark]
+	fn claim_refund() {
+		let (offering, _, _, asset) = offering::<T>();
+		let who = subscriber::<T>(offering, &asset, 0);
+		// Its payment is in escrow; settlement could not refund it.
+		let subscription = Subscriptions::<T>::take(offering, &who).unwrap();
+		DeferredRefunds::<T>::insert(offering, &who, subscription.paid);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), offering);
+		assert!(!DeferredRefunds::<T>::contains_key(offering, &who));
+	}
+
 	impl_benchmark_test_suite!(Issuance, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -1,11 +1,14 @@
 //! The `fungibles` traits (`Inspect`, `metadata::Inspect`, `Unbalanced`, `Mutate`), so that DeFi pallets can hold and move securities through the
 //! standard interfaces.
 //!
-//! Every balance change goes through [`Pallet::do_move`]: `mint_into` is an issue,
-//! `burn_from` a redemption by the holder, `transfer` a transfer. The raw `Unbalanced`
-//! primitives (`write_balance`, `increase_balance`, ...) refuse with
-//! [`TokenError::Unsupported`], so that nothing built on them (`set_balance`, `shelve`,
-//! `restore`, ...) can move a security around the transfer guard.
+//! Every balance change goes through [`Pallet::do_move`]: `transfer` is a holder's transfer,
+//! checked exactly as the `transfer` call is. Issuing and redeeming are decisions of the
+//! security's issuance agent, made by signed calls whose role the pallet checks; the traits
+//! carry no signer, so `mint_into` and `burn_from` refuse with [`TokenError::Unsupported`]
+//! (a pallet wired to the trait cannot issue units, nor burn a holder's without its consent).
+//! The raw `Unbalanced` primitives (`write_balance`, `increase_balance`, ...) refuse the same
+//! way, so that nothing built on them (`set_balance`, `shelve`, `restore`, ...) can move a
+//! security around the transfer guard.
 
 use crate::{pallet::*, FrozenHolders, Holdings, SecurityStatus};
 use alloc::vec::Vec;
@@ -75,12 +78,8 @@ impl<T: Config> Inspect<T::AccountId> for Pallet<T> {
 			return DepositConsequence::Blocked;
 		}
 		let kind = match provenance {
-			Provenance::Minted => {
-				if record.total_supply.saturating_add(amount) > record.authorised_supply {
-					return DepositConsequence::Overflow;
-				}
-				MovementKind::Issue
-			},
+			// Units are issued only by the issuance agent's signed calls.
+			Provenance::Minted => return DepositConsequence::Blocked,
 			Provenance::Extant => MovementKind::Transfer,
 		};
 		// Only the receiving side: the sender is not known here.
@@ -141,41 +140,27 @@ impl<T: Config> Unbalanced<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Mutate<T::AccountId> for Pallet<T> {
-	/// Issues `amount` to `who` through the chokepoint (issuer active, authorised supply,
-	/// transfer guard).
+	/// Refused: issuing is the issuance agent's signed decision (`issue`, `batch_issue`,
+	/// offerings), and the trait has no signer whose role could be checked.
 	fn mint_into(
-		security: SecurityId,
-		who: &T::AccountId,
-		amount: T::Balance,
+		_: SecurityId,
+		_: &T::AccountId,
+		_: T::Balance,
 	) -> Result<T::Balance, DispatchError> {
-		Self::do_move(Movement {
-			security,
-			kind: MovementKind::Issue,
-			from: None,
-			to: Some(who.clone()),
-			amount,
-		})?;
-		Ok(amount)
+		Err(TokenError::Unsupported.into())
 	}
 
-	/// Redeems `amount` (exactly, whatever `precision` says) of `who`'s units through the
-	/// chokepoint, as a holder's own redemption.
+	/// Refused: a holder redeems with its own signed `redeem`, the issuance agent with
+	/// `force_redeem`; the trait would burn `who`'s units with neither's consent.
 	fn burn_from(
-		security: SecurityId,
-		who: &T::AccountId,
-		amount: T::Balance,
+		_: SecurityId,
+		_: &T::AccountId,
+		_: T::Balance,
 		_: Preservation,
 		_: Precision,
 		_: Fortitude,
 	) -> Result<T::Balance, DispatchError> {
-		Self::do_move(Movement {
-			security,
-			kind: MovementKind::Redemption,
-			from: Some(who.clone()),
-			to: None,
-			amount,
-		})?;
-		Ok(amount)
+		Err(TokenError::Unsupported.into())
 	}
 
 	/// Transfers through the chokepoint, exactly as the `transfer` call does.

@@ -306,6 +306,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOfferingId<T: Config> = StorageValue<_, OfferingId, ValueQuery>;
 
+	/// Refunds an offering could not pay when it settled (the subscriber could not receive the
+	/// settlement currency then), by offering and subscriber: claimable with
+	/// [`Pallet::claim_refund`], so that one subscriber cannot hold up everyone else's.
+	#[pallet::storage]
+	pub type DeferredRefunds<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		OfferingId,
+		Blake2_128Concat,
+		T::AccountId,
+		T::Balance,
+		OptionQuery,
+	>;
+
+	/// How many offerings of each security are open or still settling (a split waits for
+	/// them: their prices and caps are in today's units).
+	#[pallet::storage]
+	pub type OfferingsInProgress<T: Config> =
+		StorageMap<_, Twox64Concat, SecurityId, u32, ValueQuery>;
+
 	/// Open subscriptions, by offering and subscriber.
 	#[pallet::storage]
 	pub type Subscriptions<T: Config> = StorageDoubleMap<
@@ -408,6 +428,16 @@ pub mod pallet {
 			refund: T::Balance,
 			rejection: Option<TransferRejection>,
 		},
+		/// A refund could not be paid at settlement (the subscriber could not receive the
+		/// settlement currency); it waits for [`Pallet::claim_refund`].
+		RefundDeferred {
+			offering: OfferingId,
+			subscriber: T::AccountId,
+			refund: T::Balance,
+			rejection: Option<TransferRejection>,
+		},
+		/// A deferred refund was paid.
+		DeferredRefundClaimed { offering: OfferingId, subscriber: T::AccountId, refund: T::Balance },
 		/// Every subscription was settled or refunded.
 		OfferingFinished { offering: OfferingId },
 	}
@@ -558,6 +588,11 @@ pub mod pallet {
 		OfferingFinished,
 		/// `max` must be between 1 and `MaxSettlementBatch`.
 		InvalidBatchSize,
+		/// The signer has no deferred refund from this offering.
+		NoDeferredRefund,
+		/// The holding belongs to another investor than the one the lost wallet was recovered
+		/// for, or the replacement wallet is no longer that investor's.
+		RecoveryNotApplicable,
 	}
 
 	impl<T> From<TransferRejection> for Error<T> {
@@ -980,6 +1015,14 @@ pub mod pallet {
 			let new = Recoveries::<T>::get(&lost).ok_or(Error::<T>::NotRecovered)?;
 			let holding =
 				Holdings::<T>::get(security, &lost).ok_or(Error::<T>::NothingToRecover)?;
+			// A recovery moves units within one investor: only a holding filed under the
+			// investor that now owns the replacement wallet may follow it.
+			let investor =
+				T::Credentials::investor_of(&new).ok_or(Error::<T>::RecoveryNotApplicable)?;
+			ensure!(
+				holding.holder == HolderKey::Investor(investor),
+				Error::<T>::RecoveryNotApplicable
+			);
 			let amount = holding.balance;
 			let frozen_holder = FrozenHolders::<T>::take(security, &lost).is_some();
 			if !amount.is_zero() {
@@ -1001,6 +1044,10 @@ pub mod pallet {
 			}
 			if frozen_holder {
 				FrozenHolders::<T>::insert(security, &new, ());
+			}
+			// Once the lost wallet holds nothing the recovery is complete.
+			if HeldBy::<T>::iter_prefix(&lost).next().is_none() {
+				Recoveries::<T>::remove(&lost);
 			}
 			Self::deposit_event(Event::HoldingsRecovered { security, lost, new, amount });
 			Ok(())
@@ -1143,6 +1190,7 @@ pub mod pallet {
 			);
 			let offering = NextOfferingId::<T>::get();
 			NextOfferingId::<T>::put(offering.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+			OfferingsInProgress::<T>::mutate(security, |n| n.saturating_inc());
 			Offerings::<T>::insert(
 				offering,
 				Offering {
@@ -1329,25 +1377,62 @@ pub mod pallet {
 				} else {
 					None
 				};
-				T::Settlement::transfer(
-					record.asset.clone(),
-					&escrow,
-					&subscriber,
-					subscription.paid,
-					Preservation::Expendable,
-				)?;
-				Self::deposit_event(Event::SubscriptionRefunded {
-					offering,
-					subscriber,
-					refund: subscription.paid,
-					rejection,
+				// A refund the subscriber cannot receive now waits for it: it must not hold up
+				// the rest of the offering.
+				let refunded = frame_support::storage::with_storage_layer(|| {
+					T::Settlement::transfer(
+						record.asset.clone(),
+						&escrow,
+						&subscriber,
+						subscription.paid,
+						Preservation::Expendable,
+					)
 				});
+				if refunded.is_ok() {
+					Self::deposit_event(Event::SubscriptionRefunded {
+						offering,
+						subscriber,
+						refund: subscription.paid,
+						rejection,
+					});
+				} else {
+					DeferredRefunds::<T>::insert(offering, &subscriber, subscription.paid);
+					Self::deposit_event(Event::RefundDeferred {
+						offering,
+						subscriber,
+						refund: subscription.paid,
+						rejection,
+					});
+				}
 			}
 			if Subscriptions::<T>::iter_prefix(offering).next().is_none() {
 				record.status = OfferingStatus::Closed;
+				OfferingsInProgress::<T>::mutate_exists(record.security, |n| {
+					*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+				});
 				Self::deposit_event(Event::OfferingFinished { offering });
 			}
 			Offerings::<T>::insert(offering, record);
+			Ok(())
+		}
+
+		/// Collect a refund that [`Pallet::settle_offering`] could not pay (signed by the
+		/// subscriber, once it can receive the settlement currency again).
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::claim_refund())]
+		pub fn claim_refund(origin: OriginFor<T>, offering: OfferingId) -> DispatchResult {
+			let subscriber = ensure_signed(origin)?;
+			let refund = DeferredRefunds::<T>::take(offering, &subscriber)
+				.ok_or(Error::<T>::NoDeferredRefund)?;
+			let asset = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?.asset;
+			T::Settlement::transfer(
+				asset,
+				&Self::escrow_account(offering),
+				&subscriber,
+				refund,
+				Preservation::Expendable,
+			)?;
+			Self::deposit_event(Event::DeferredRefundClaimed { offering, subscriber, refund });
 			Ok(())
 		}
 	}
@@ -1403,12 +1488,13 @@ pub mod pallet {
 				to: Some(subscriber.clone()),
 				amount: subscription.units,
 			};
-			if let Some(first) = Self::pre_flight(&movement).first() {
-				return Err(Some(*first));
-			}
-			// Issue and pay together, or neither.
-			frame_support::storage::with_storage_layer(|| -> DispatchResult {
-				Self::do_move(movement)?;
+			// Issue and pay together, or neither; the guard evaluates the issue once.
+			let mut refused = None;
+			let applied = frame_support::storage::with_storage_layer(|| -> DispatchResult {
+				if let Err(rejection) = Self::try_move(movement)? {
+					refused = Some(rejection);
+					return Ok(());
+				}
 				T::Settlement::transfer(
 					record.asset.clone(),
 					escrow,
@@ -1417,8 +1503,12 @@ pub mod pallet {
 					Preservation::Expendable,
 				)?;
 				Ok(())
-			})
-			.map_err(|_| None)
+			});
+			match (refused, applied) {
+				(Some(rejection), _) => Err(Some(rejection)),
+				(None, Ok(())) => Ok(()),
+				(None, Err(_)) => Err(None),
+			}
 		}
 
 		/// The security, if `who` is a wallet of its issuer.
@@ -1607,9 +1697,17 @@ pub mod pallet {
 		/// redemptions skip the sender's freezes and the pause (and the guard skips the
 		/// sender's checks for them): they exist to move units whatever the holder's state.
 		pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
+			Self::try_move(movement)?.map_err(|rejection| Error::<T>::from(rejection).into())
+		}
+
+		/// [`Self::do_move`], with the first reason that refuses the movement as it is
+		/// (`Ok(Err(_))`, nothing written), for callers that act on the reason.
+		pub(crate) fn try_move(
+			movement: Movement<T::AccountId, T::Balance>,
+		) -> Result<Result<(), TransferRejection>, DispatchError> {
 			let (rejections, record) = Self::assess(&movement);
 			if let Some(first) = rejections.first() {
-				return Err(Error::<T>::from(*first).into());
+				return Ok(Err(*first));
 			}
 			let Movement { security, ref from, ref to, amount, .. } = movement;
 			let mut record = record.ok_or(Error::<T>::UnknownSecurity)?;
@@ -1630,7 +1728,7 @@ pub mod pallet {
 			}
 			Securities::<T>::insert(security, record);
 			T::Guard::on_moved(&movement);
-			Ok(())
+			Ok(Ok(()))
 		}
 
 		fn debit(
@@ -1675,6 +1773,11 @@ pub mod pallet {
 				frozen: Zero::zero(),
 				holder: Self::holder_key(who),
 			});
+			// An empty holding (a frozen amount only) is filed under whoever is behind the
+			// wallet now, not whoever was when the amount was frozen.
+			if holding.balance.is_zero() {
+				holding.holder = Self::holder_key(who);
+			}
 			let balance_before = holding.balance;
 			holding.balance =
 				holding.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
@@ -1862,6 +1965,8 @@ pub mod pallet {
 				record.authorised_supply =
 					Self::rescale(record.authorised_supply, numerator, denominator);
 			});
+			// The split starts: the guard's unit-denominated rules follow.
+			T::Guard::on_split(security, numerator, denominator);
 		}
 		fn redeem_all(
 			security: SecurityId,
@@ -1890,6 +1995,12 @@ pub mod pallet {
 				}
 			});
 		}
+		fn offering_in_progress(security: SecurityId) -> bool {
+			OfferingsInProgress::<T>::get(security) > 0
+		}
+		fn can_split(security: SecurityId) -> bool {
+			!Self::offering_in_progress(security) && T::Guard::can_split(security)
+		}
 		fn movement_hooks_weight() -> Weight {
 			Self::guard_weight(1)
 		}
@@ -1911,11 +2022,25 @@ pub mod pallet {
 
 	/// Recoveries in the credentials pallet are recorded here, so that holdings can follow
 	/// (one security per [`Pallet::recover_holdings`] call: a wallet may hold many).
+	impl<T: Config> stoa_primitives::HoldingsInspector<T::AccountId> for Pallet<T> {
+		fn holds_units(account: &T::AccountId) -> bool {
+			HeldBy::<T>::iter_prefix(account).next().is_some()
+		}
+	}
+
 	impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
 		fn on_credentials_changed(_: InvestorId) {}
 		fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) {}
 		fn on_wallet_recovered(_: InvestorId, lost: &T::AccountId, new: &T::AccountId) {
 			Recoveries::<T>::insert(lost, new);
+		}
+		fn on_wallet_linked(_: InvestorId, wallet: &T::AccountId) {
+			// A wallet linked again is someone's again: its new holdings are not the recovered
+			// investor's to pull away.
+			Recoveries::<T>::remove(wallet);
+		}
+		fn on_wallet_linked_weight() -> Weight {
+			T::DbWeight::get().writes(1)
 		}
 		fn on_credentials_changed_weight() -> Weight {
 			Weight::zero()

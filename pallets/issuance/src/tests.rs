@@ -136,7 +136,7 @@ fn a_regulator_approves_legal_entities_of_its_jurisdiction_only() {
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_investor(
 			RuntimeOrigin::root(),
 			0,
-			BlockReason::Sanctions
+			BlockReason::Restricted(H256::repeat_byte(1))
 		));
 		assert_noop!(Iss::approve_issuer(signed(BAFIN), 0, hash), Error::<Test>::InvestorBlocked);
 		assert_ok!(pallet_credentials::Pallet::<Test>::unblock_investor(RuntimeOrigin::root(), 0));
@@ -519,7 +519,7 @@ fn transfers_go_through_the_guard_and_count_holders_per_investor() {
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_wallet(
 			RuntimeOrigin::root(),
 			BOB,
-			BlockReason::AmlHit
+			BlockReason::Restricted(H256::repeat_byte(2))
 		));
 		assert_noop!(Iss::transfer(signed(BOB), SEC, ALICE, 1), Error::<Test>::Blocked);
 	});
@@ -650,7 +650,7 @@ fn redeem_and_force_redeem() {
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_investor(
 			RuntimeOrigin::root(),
 			1,
-			BlockReason::Sanctions
+			BlockReason::Restricted(H256::repeat_byte(1))
 		));
 		assert_noop!(Iss::redeem(signed(ALICE), SEC, 1), Error::<Test>::Blocked);
 		assert_noop!(Iss::force_redeem(signed(BOB), SEC, ALICE, 60), Error::<Test>::MissingRole);
@@ -795,10 +795,9 @@ fn holdings_follow_a_recovered_wallet() {
 		assert!(FrozenHolders::<Test>::contains_key(SEC, ALICE_2));
 		assert!(!FrozenHolders::<Test>::contains_key(SEC, ALICE));
 		assert!(Holdings::<Test>::get(SEC, ALICE).is_none());
-		assert_noop!(
-			Iss::recover_holdings(signed(DAVE), SEC, ALICE),
-			Error::<Test>::NothingToRecover
-		);
+		// The lost wallet holds nothing any more: the recovery is complete.
+		assert_eq!(Recoveries::<Test>::get(ALICE), None);
+		assert_noop!(Iss::recover_holdings(signed(DAVE), SEC, ALICE), Error::<Test>::NotRecovered);
 	});
 }
 
@@ -808,9 +807,8 @@ fn holdings_follow_a_recovered_wallet() {
 fn fungibles_transfers_pass_through_the_chokepoint() {
 	new_test_ext().execute_with(|| {
 		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 50));
 		GuardLog::take();
-		assert_ok!(<Iss as Mutate<AccountId>>::mint_into(SEC, &ALICE, 50));
-		assert_eq!(GuardLog::get().last().unwrap().kind, MovementKind::Issue);
 		assert_ok!(<Iss as Mutate<AccountId>>::transfer(
 			SEC,
 			&ALICE,
@@ -824,19 +822,7 @@ fn fungibles_transfers_pass_through_the_chokepoint() {
 			<Iss as Mutate<AccountId>>::transfer(SEC, &ALICE, &DAVE, 1, Preservation::Expendable),
 			Error::<Test>::NotEligible
 		);
-		assert_noop!(
-			<Iss as Mutate<AccountId>>::mint_into(SEC, &CAROL, 1),
-			Error::<Test>::MissingCredential
-		);
-		assert_ok!(<Iss as Mutate<AccountId>>::burn_from(
-			SEC,
-			&BOB,
-			5,
-			Preservation::Expendable,
-			Precision::Exact,
-			Fortitude::Polite
-		));
-		assert_eq!(GuardLog::get().last().unwrap().kind, MovementKind::Redemption);
+		assert_ok!(Iss::redeem(signed(BOB), SEC, 5));
 		assert_eq!(<Iss as Inspect<AccountId>>::total_issuance(SEC), 45);
 		// The raw primitives refuse: nothing moves around the guard.
 		assert_noop!(
@@ -859,8 +845,8 @@ fn fungibles_transfers_pass_through_the_chokepoint() {
 			DepositConsequence::Success
 		);
 		assert_eq!(
-			<Iss as Inspect<AccountId>>::can_deposit(SEC, &BOB, 1_000_000, Provenance::Minted),
-			DepositConsequence::Overflow
+			<Iss as Inspect<AccountId>>::can_deposit(SEC, &BOB, 1, Provenance::Minted),
+			DepositConsequence::Blocked
 		);
 		assert_eq!(
 			<Iss as Inspect<AccountId>>::can_deposit(9, &BOB, 1, Provenance::Extant),
@@ -1068,7 +1054,7 @@ fn settlement_issues_units_and_pays_the_issuer_page_by_page() {
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_wallet(
 			RuntimeOrigin::root(),
 			BOB,
-			BlockReason::Sanctions
+			BlockReason::Restricted(H256::repeat_byte(1))
 		));
 		assert_noop!(Iss::settle_offering(signed(DAVE), o, 2), Error::<Test>::OfferingNotEnded);
 		set_now(START + 100);
@@ -1089,7 +1075,10 @@ fn settlement_issues_units_and_pays_the_issuer_page_by_page() {
 			offering: o,
 			subscriber: BOB,
 			refund: 150,
-			rejection: Some(TransferRejection::Blocked(Party::Receiver, BlockReason::Sanctions)),
+			rejection: Some(TransferRejection::Blocked(
+				Party::Receiver,
+				BlockReason::Restricted(H256::repeat_byte(1))
+			)),
 		}));
 		assert_eq!((balance(ALICE), balance(ALICE_2), balance(BOB)), (1_000, 2_000, 0));
 		assert_eq!((supply(), holders()), (3_000, 1));
@@ -1240,5 +1229,275 @@ fn pre_flight_lists_every_reason_and_do_move_fails_with_the_first() {
 			Iss::pre_flight(&Movement { amount: 0, ..movement }),
 			vec![TransferRejection::ZeroAmount]
 		);
+	});
+}
+
+/// Defect 14: a pallet wired to the `fungibles` traits cannot issue units, nor burn a holder's
+/// without its consent: issuing and redeeming are signed calls whose role is checked.
+#[test]
+fn fungibles_mint_and_burn_are_as_guarded_as_the_calls() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, BOB, 20));
+		// ALICE is a qualified investor: the call path refuses her (no issuance role), and so
+		// must the trait path, which has no signer at all.
+		assert_noop!(Iss::issue(signed(ALICE), SEC, ALICE, 50), Error::<Test>::MissingRole);
+		assert_noop!(
+			<Iss as Mutate<AccountId>>::mint_into(SEC, &ALICE, 50),
+			TokenError::Unsupported
+		);
+		assert_noop!(
+			<Iss as Mutate<AccountId>>::burn_from(
+				SEC,
+				&BOB,
+				5,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Polite
+			),
+			TokenError::Unsupported
+		);
+		assert_eq!((balance(ALICE), balance(BOB), supply()), (0, 20, 20));
+	});
+}
+
+// ----- who is behind a wallet that holds units (issue 12, defects 1, 2, 8) -----
+
+type Creds = pallet_credentials::Pallet<Test>;
+
+/// Defect 1: a blocked investor's wallet cannot walk out with its units by unlinking itself
+/// and re-registering as a protocol holder (the sequence `utility.batch_all` would run).
+#[test]
+fn a_blocked_investors_wallet_cannot_shed_its_block() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 100));
+		// Alice (investor 1) is sanctioned.
+		assert_ok!(Creds::block_investor(
+			signed(QUALIFIER),
+			1,
+			BlockReason::Restricted(H256::repeat_byte(1))
+		));
+		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 10), Error::<Test>::Blocked);
+		// Her wallets cannot leave her, whether they hold units or not.
+		assert_noop!(
+			Creds::unlink_wallet(signed(ALICE), ALICE),
+			pallet_credentials::Error::<Test>::InvestorIsBlocked
+		);
+		assert_noop!(
+			Creds::unlink_wallet(signed(ALICE_2), ALICE_2),
+			pallet_credentials::Error::<Test>::InvestorIsBlocked
+		);
+		assert_noop!(
+			Creds::register_protocol_holder(signed(ALICE), ALICE, b"pool".to_vec()),
+			pallet_credentials::Error::<Test>::IsInvestorWallet
+		);
+		// Her qualifier may unlink her empty wallet; the block goes with it, so it cannot
+		// come back as a protocol holder and receive units.
+		assert_ok!(Creds::unlink_wallet(signed(QUALIFIER), ALICE_2));
+		assert!(pallet_credentials::WalletBlocks::<Test>::contains_key(ALICE_2));
+		assert_noop!(
+			Creds::register_protocol_holder(signed(ALICE_2), ALICE_2, b"pool".to_vec()),
+			pallet_credentials::Error::<Test>::AccountBlocked
+		);
+		// Nobody may unlink the wallet that holds the units.
+		assert_noop!(
+			Creds::unlink_wallet(signed(QUALIFIER), ALICE),
+			pallet_credentials::Error::<Test>::WalletHoldsUnits
+		);
+		assert_noop!(
+			Creds::unlink_wallet(RuntimeOrigin::root(), ALICE),
+			pallet_credentials::Error::<Test>::WalletHoldsUnits
+		);
+		assert_eq!((balance(ALICE), balance(BOB)), (100, 0));
+	});
+}
+
+/// Defect 1: an unblocked investor's wallet holding units cannot unlink itself to shed the
+/// investor-level rules (as a protocol holder it would skip them).
+#[test]
+fn a_wallet_holding_units_stays_with_its_investor() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 100));
+		assert_noop!(
+			Creds::unlink_wallet(signed(ALICE), ALICE),
+			pallet_credentials::Error::<Test>::WalletHoldsUnits
+		);
+		// A frozen amount counts too: it follows the wallet's investor.
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE_2, 5));
+		assert_noop!(
+			Creds::unlink_wallet(signed(ALICE_2), ALICE_2),
+			pallet_credentials::Error::<Test>::WalletHoldsUnits
+		);
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE_2, 0));
+		// Move the units first; then the wallet may go.
+		assert_ok!(Iss::transfer(signed(ALICE), SEC, ALICE_2, 100));
+		assert_ok!(Creds::unlink_wallet(signed(ALICE), ALICE));
+		assert_eq!((balance(ALICE_2), holders()), (100, 1));
+	});
+}
+
+/// Defect 2: units never change investor by relinking: a wallet that still holds units (a
+/// lost wallet before its holdings are recovered) cannot be linked to anyone, and holder
+/// counts stay true.
+#[test]
+fn relinking_never_changes_beneficial_ownership() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 100));
+		assert_ok!(Creds::recover_wallet(signed(QUALIFIER), ALICE, ALICE_2));
+		// The lost wallet still holds the units: it cannot become Bob's (investor 2).
+		assert_ok!(Creds::unblock_wallet(signed(QUALIFIER), ALICE));
+		assert_noop!(
+			Creds::request_wallet_link(signed(QUALIFIER), 2, ALICE),
+			pallet_credentials::Error::<Test>::WalletHoldsUnits
+		);
+		assert_ok!(Iss::recover_holdings(signed(DAVE), SEC, ALICE));
+		assert_ok!(Creds::request_wallet_link(signed(QUALIFIER), 2, ALICE));
+		assert_ok!(Creds::accept_wallet_link(signed(ALICE), 2));
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, BOB, 10));
+		assert_ok!(Iss::transfer(signed(BOB), SEC, ALICE, 10));
+		// Alice's units are Alice's (investor 1), the relinked wallet's are Bob's (investor 2).
+		assert_eq!(Holdings::<Test>::get(SEC, ALICE).unwrap().holder, HolderKey::Investor(2));
+		assert_eq!(Iss::investor_balance(SEC, 1), 100);
+		assert_eq!(Iss::investor_balance(SEC, 2), 10);
+		assert_eq!(holders(), 2);
+	});
+}
+
+/// Defect 2: an empty holding kept for a frozen amount is filed under whoever is behind the
+/// wallet when units arrive, not whoever was when the amount was frozen.
+#[test]
+fn a_frozen_amount_does_not_file_units_under_a_former_investor() {
+	new_test_ext().execute_with(|| {
+		security();
+		// DAVE is nobody's wallet: the agent freezes an amount on it ahead of time.
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, DAVE, 5));
+		assert_eq!(Holdings::<Test>::get(SEC, DAVE).unwrap().holder, HolderKey::Account(DAVE));
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, DAVE, 0));
+		assert!(Holdings::<Test>::get(SEC, DAVE).is_none());
+		// Frozen amount on Bob's wallet while empty; units then arrive.
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, BOB, 5));
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, BOB, 10));
+		assert_eq!(Holdings::<Test>::get(SEC, BOB).unwrap().holder, HolderKey::Investor(2));
+		assert_eq!(Iss::investor_balance(SEC, 2), 10);
+	});
+}
+
+/// Defect 8: a recovery record does not outlive the recovery: once the lost wallet is linked
+/// again, its new holdings cannot be pulled away by anyone.
+#[test]
+fn a_reused_lost_wallet_keeps_its_new_holdings() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 100));
+		// A second security, which Alice's lost wallet does not hold.
+		assert_ok!(Iss::create_security(
+			signed(ISSUER),
+			b"Bayer 2".to_vec(),
+			b"BAY2".to_vec(),
+			SecurityKind::Equity,
+			0,
+			identifiers("US0378331005"),
+			1_000,
+		));
+		assert_ok!(Creds::recover_wallet(signed(QUALIFIER), ALICE, ALICE_2));
+		assert_ok!(Iss::recover_holdings(signed(DAVE), SEC, ALICE));
+		assert_eq!(Recoveries::<Test>::get(ALICE), None);
+		// The wallet's key turns out not to be lost: it is unblocked and linked to Bob.
+		assert_ok!(Creds::unblock_wallet(signed(QUALIFIER), ALICE));
+		assert_ok!(Creds::request_wallet_link(signed(QUALIFIER), 2, ALICE));
+		assert_ok!(Creds::accept_wallet_link(signed(ALICE), 2));
+		assert_ok!(Iss::issue(signed(ISSUER), 1, ALICE, 7));
+		assert_noop!(Iss::recover_holdings(signed(DAVE), 1, ALICE), Error::<Test>::NotRecovered);
+		assert_eq!(Iss::balance_of(1, &ALICE), 7);
+	});
+}
+
+/// Defect 8: a recovery record kept while the lost wallet still holds a security does not
+/// reach a holding filed under another investor.
+#[test]
+fn recovery_moves_only_the_recovered_investors_units() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 100));
+		assert_ok!(Creds::recover_wallet(signed(QUALIFIER), ALICE, ALICE_2));
+		// The replacement wallet leaves Alice: the recorded recovery no longer applies.
+		assert_ok!(Creds::unlink_wallet(signed(ALICE_2), ALICE_2));
+		assert_noop!(
+			Iss::recover_holdings(signed(DAVE), SEC, ALICE),
+			Error::<Test>::RecoveryNotApplicable
+		);
+		assert_eq!(balance(ALICE), 100);
+	});
+}
+
+// ----- offerings that one subscriber cannot freeze (issue 12, defect 4) -----
+
+/// Defect 4: a refund the subscriber cannot receive (blocked in the settlement asset) is
+/// deferred; every other subscriber is refunded, the offering finishes, and the deferred
+/// refund is claimed once the subscriber can receive again.
+#[test]
+fn one_unpayable_refund_does_not_freeze_an_offering() {
+	new_test_ext().execute_with(|| {
+		let o = offering();
+		assert_ok!(Iss::subscribe(signed(ALICE), o, 500));
+		assert_ok!(Iss::subscribe(signed(BOB), o, 300));
+		assert_ok!(Iss::subscribe(signed(ALICE_2), o, 100));
+		// The stablecoin's admin blocks Alice in it: she can no longer receive it.
+		assert_ok!(Assets::block(signed(QUALIFIER), USD, ALICE));
+		set_now(START + 100);
+		// Below the soft cap: everyone is refunded, one page at a time.
+		for _ in 0..3 {
+			assert_ok!(Iss::settle_offering(signed(DAVE), o, 1));
+		}
+		assert_eq!(Offerings::<Test>::get(o).unwrap().status, OfferingStatus::Closed);
+		assert!(issuance_events().contains(&Event::RefundDeferred {
+			offering: o,
+			subscriber: ALICE,
+			refund: 25,
+			rejection: None
+		}));
+		assert_eq!((usd(BOB), usd(ALICE_2)), (USD_ENDOWMENT, USD_ENDOWMENT));
+		assert_eq!(DeferredRefunds::<Test>::get(o, ALICE), Some(25));
+		assert_eq!(usd(Iss::escrow_account(o)), 25);
+		// Still blocked: the claim fails and the refund stays.
+		assert!(Iss::claim_refund(signed(ALICE), o).is_err());
+		assert_eq!(DeferredRefunds::<Test>::get(o, ALICE), Some(25));
+		assert_ok!(Assets::thaw(signed(QUALIFIER), USD, ALICE));
+		assert_noop!(Iss::claim_refund(signed(BOB), o), Error::<Test>::NoDeferredRefund);
+		assert_ok!(Iss::claim_refund(signed(ALICE), o));
+		assert_eq!(
+			last_event(),
+			Event::DeferredRefundClaimed { offering: o, subscriber: ALICE, refund: 25 }
+		);
+		assert_eq!(usd(ALICE), USD_ENDOWMENT);
+		assert_noop!(Iss::claim_refund(signed(ALICE), o), Error::<Test>::NoDeferredRefund);
+	});
+}
+
+/// Defect 4, settling side: a subscriber the guard now refuses and who cannot receive its
+/// refund does not stop the others' units being issued.
+#[test]
+fn settlement_goes_on_past_an_unpayable_refund() {
+	new_test_ext().execute_with(|| {
+		let o = offering();
+		assert_ok!(Iss::subscribe(signed(ALICE), o, 500));
+		assert_ok!(Iss::subscribe(signed(BOB), o, 1_000));
+		// Alice is now refused as a receiver of units and cannot receive dUSD either.
+		assert_ok!(Creds::block_investor(
+			signed(QUALIFIER),
+			1,
+			BlockReason::Restricted(H256::repeat_byte(1))
+		));
+		assert_ok!(Assets::block(signed(QUALIFIER), USD, ALICE));
+		set_now(START + 100);
+		assert_ok!(Iss::settle_offering(signed(DAVE), o, 1));
+		assert_ok!(Iss::settle_offering(signed(DAVE), o, 1));
+		assert_eq!(Offerings::<Test>::get(o).unwrap().status, OfferingStatus::Closed);
+		assert_eq!(balance(BOB), 1_000);
+		assert_eq!(balance(ALICE), 0);
+		assert_eq!(DeferredRefunds::<Test>::get(o, ALICE), Some(25));
 	});
 }

@@ -145,6 +145,7 @@ impl pallet_credentials::Config for Runtime {
 	/// Issuance records wallet recoveries so that holdings can follow; compliance re-files
 	/// holder counts when an investor's jurisdiction or credentials change.
 	type Listener = (Issuance, Compliance);
+	type Holdings = Issuance;
 	type ProtocolHolderDeposit = ProtocolHolderDeposit;
 	type LinkRequestTtl = LinkRequestTtl;
 	type MaxNameLength = ConstU32<64>;
