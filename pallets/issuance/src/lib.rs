@@ -29,6 +29,13 @@
 //! goes through [`Pallet::do_move`], which checks the security's status, freezes and balances,
 //! asks [`Config::Guard`] (the compliance rules) whether the movement may happen, and only then
 //! writes. Holders are counted per investor: two wallets of one investor are one holder.
+//!
+//! ## Where the code is
+//!
+//! This file is the pallet's face (config, storage, events, errors, calls). The logic lives
+//! beside it: `movement.rs` (the chokepoint), `offerings.rs`, `functions.rs` (roles, issuers,
+//! securities, runtime API reads), `security_admin.rs` (`SecurityRegistry`, `SecurityAdmin`),
+//! `listener.rs` (what credentials tell and ask) and `fungibles_impl.rs`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -38,9 +45,14 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod functions;
 mod fungibles_impl;
+mod listener;
 #[cfg(test)]
 mod mock;
+mod movement;
+mod offerings;
+mod security_admin;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -56,25 +68,15 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungibles::{self, Inspect as _, Mutate as _},
+			fungibles::{self, Mutate as _},
 			tokens::{Balance as BalanceT, Preservation},
 		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{
-		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{
-			AccountIdConversion, Bounded, CheckedAdd, CheckedSub, Saturating, UniqueSaturatedFrom,
-			UniqueSaturatedInto, Zero,
-		},
-		ArithmeticError, Rounding,
-	};
 	use stoa_primitives::{
-		issuance::{HolderInfo, HoldersPage, HoldingInfo},
-		CredentialRegistry, CredentialsListener, DebtTerms, HolderKind, HoldingsObserver,
-		InvestorId, InvestorKind, Jurisdiction, Moment, Movement, MovementKind, OfferingId, Role,
-		SecurityId, TransferGuard, TransferRejection,
+		CredentialRegistry, HoldingsObserver, InvestorId, Jurisdiction, Moment, Movement,
+		MovementKind, OfferingId, Role, SecurityId, TransferGuard, TransferRejection,
 	};
 
 	/// The settlement currencies' asset ids.
@@ -116,7 +118,7 @@ pub mod pallet {
 		/// credential the runtime's guard asks for; returns the investor.
 		fn qualified_investor(
 			who: &AccountId,
-			kind: InvestorKind,
+			kind: stoa_primitives::InvestorKind,
 			jurisdiction: Jurisdiction,
 		) -> InvestorId;
 		/// A settlement asset that exists, with `who` holding `amount` of it.
@@ -674,34 +676,7 @@ pub mod pallet {
 			licence_hash: T::Hash,
 		) -> DispatchResult {
 			let regulator = ensure_signed(origin)?;
-			let record = Regulators::<T>::get(&regulator).ok_or(Error::<T>::NotRegulator)?;
-			let kind =
-				T::Credentials::investor_kind(investor).ok_or(Error::<T>::UnknownInvestor)?;
-			ensure!(kind == InvestorKind::LegalEntity, Error::<T>::NotLegalEntity);
-			ensure!(
-				T::Credentials::jurisdiction_of(investor) == Some(record.jurisdiction),
-				Error::<T>::JurisdictionMismatch
-			);
-			ensure!(
-				T::Credentials::investor_block(investor).is_none(),
-				Error::<T>::InvestorBlocked
-			);
-			ensure!(!Issuers::<T>::contains_key(investor), Error::<T>::AlreadyIssuer);
-			Issuers::<T>::insert(
-				investor,
-				Issuer {
-					jurisdiction: record.jurisdiction,
-					regulator: regulator.clone(),
-					licence_hash,
-					status: IssuerStatus::Active,
-				},
-			);
-			Self::deposit_event(Event::IssuerApproved {
-				issuer: investor,
-				regulator,
-				licence_hash,
-			});
-			Ok(())
+			Self::do_approve_issuer(regulator, investor, licence_hash)
 		}
 
 		/// Suspend an issuer: it may no longer create securities, issue or open offerings.
@@ -742,54 +717,15 @@ pub mod pallet {
 			authorised_supply: T::Balance,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let issuer = T::Credentials::investor_of(&who).ok_or(Error::<T>::NotInvestor)?;
-			let record = Issuers::<T>::get(issuer).ok_or(Error::<T>::NotIssuer)?;
-			ensure!(record.status == IssuerStatus::Active, Error::<T>::IssuerSuspended);
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let name = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-			ensure!(!symbol.is_empty(), Error::<T>::EmptySymbol);
-			let symbol = symbol.try_into().map_err(|_| Error::<T>::SymbolTooLong)?;
-			ensure!(decimals <= 18, Error::<T>::TooManyDecimals);
-			ensure!(identifiers.is_valid(), Error::<T>::InvalidIdentifier);
-			ensure!(
-				!SecurityByIsin::<T>::contains_key(identifiers.isin),
-				Error::<T>::DuplicateIsin
-			);
-			let now = T::Credentials::now();
-			let maturity = match kind {
-				SecurityKind::Debt { maturity, .. } => Some(maturity),
-				SecurityKind::Hybrid { maturity, .. } => maturity,
-				_ => None,
-			};
-			ensure!(maturity.is_none_or(|m| m > now), Error::<T>::MaturityInPast);
-			ensure!(!authorised_supply.is_zero(), Error::<T>::ZeroAuthorisedSupply);
-
-			let security = NextSecurityId::<T>::get();
-			NextSecurityId::<T>::put(security.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-			SecurityByIsin::<T>::insert(identifiers.isin, security);
-			Securities::<T>::insert(
-				security,
-				Security {
-					issuer,
-					name,
-					symbol,
-					kind,
-					decimals,
-					identifiers,
-					authorised_supply,
-					total_supply: Zero::zero(),
-					holders: 0,
-					documents: 0,
-					status: SecurityStatus::Active,
-				},
-			);
-			Self::deposit_event(Event::SecurityCreated {
-				security,
-				issuer,
-				isin: identifiers.isin,
+			Self::do_create_security(
+				who,
+				name,
+				symbol,
+				kind,
+				decimals,
+				identifiers,
 				authorised_supply,
-			});
-			Ok(())
+			)
 		}
 
 		/// Attach a document to a security, or replace the one of the same name (signed by
@@ -1012,45 +948,7 @@ pub mod pallet {
 			lost: T::AccountId,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let new = Recoveries::<T>::get(&lost).ok_or(Error::<T>::NotRecovered)?;
-			let holding =
-				Holdings::<T>::get(security, &lost).ok_or(Error::<T>::NothingToRecover)?;
-			// A recovery moves units within one investor: only a holding filed under the
-			// investor that now owns the replacement wallet may follow it.
-			let investor =
-				T::Credentials::investor_of(&new).ok_or(Error::<T>::RecoveryNotApplicable)?;
-			ensure!(
-				holding.holder == HolderKey::Investor(investor),
-				Error::<T>::RecoveryNotApplicable
-			);
-			let amount = holding.balance;
-			let frozen_holder = FrozenHolders::<T>::take(security, &lost).is_some();
-			if !amount.is_zero() {
-				Self::do_move(Movement {
-					security,
-					kind: MovementKind::Recovery,
-					from: Some(lost.clone()),
-					to: Some(new.clone()),
-					amount,
-				})?;
-			}
-			// The freezes follow the units.
-			Holdings::<T>::remove(security, &lost);
-			HeldBy::<T>::remove(&lost, security);
-			if !holding.frozen.is_zero() {
-				Self::mutate_frozen(security, &new, |frozen| {
-					frozen.saturating_accrue(holding.frozen)
-				});
-			}
-			if frozen_holder {
-				FrozenHolders::<T>::insert(security, &new, ());
-			}
-			// Once the lost wallet holds nothing the recovery is complete.
-			if HeldBy::<T>::iter_prefix(&lost).next().is_none() {
-				Recoveries::<T>::remove(&lost);
-			}
-			Self::deposit_event(Event::HoldingsRecovered { security, lost, new, amount });
-			Ok(())
+			Self::do_recover_holdings(security, lost)
 		}
 
 		/// Freeze `holder` for a security: it may neither send nor receive it (signed by the
@@ -1170,51 +1068,19 @@ pub mod pallet {
 			proceeds_to: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let record = Self::ensure_role(&who, security, Role::Issuance)?;
-			Self::ensure_issuer_active(&record)?;
-			ensure!(record.status == SecurityStatus::Active, Error::<T>::SecurityPaused);
-			ensure!(T::Settlement::asset_exists(asset.clone()), Error::<T>::UnknownAsset);
-			let now = T::Credentials::now();
-			let room = record.authorised_supply.saturating_sub(record.total_supply);
-			ensure!(
-				!price.is_zero()
-					&& starts_at < ends_at
-					&& ends_at > now
-					&& !min_subscription.is_zero()
-					&& min_subscription <= max_subscription
-					&& max_subscription <= hard_cap
-					&& soft_cap <= hard_cap
-					&& !hard_cap.is_zero()
-					&& hard_cap <= room,
-				Error::<T>::InvalidOfferingTerms
-			);
-			let offering = NextOfferingId::<T>::get();
-			NextOfferingId::<T>::put(offering.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-			OfferingsInProgress::<T>::mutate(security, |n| n.saturating_inc());
-			Offerings::<T>::insert(
-				offering,
-				Offering {
-					security,
-					asset,
-					price,
-					starts_at,
-					ends_at,
-					min_subscription,
-					max_subscription,
-					soft_cap,
-					hard_cap,
-					subscribed: Zero::zero(),
-					subscribers: 0,
-					proceeds_to,
-					status: OfferingStatus::Open,
-				},
-			);
-			Self::deposit_event(Event::OfferingOpened {
-				offering,
+			Self::do_open_offering(
+				who,
 				security,
-				escrow: Self::escrow_account(offering),
-			});
-			Ok(())
+				asset,
+				price,
+				starts_at,
+				ends_at,
+				min_subscription,
+				max_subscription,
+				soft_cap,
+				hard_cap,
+				proceeds_to,
+			)
 		}
 
 		/// Subscribe `units` more of an open offering (signed by a qualified investor's
@@ -1228,56 +1094,7 @@ pub mod pallet {
 			units: T::Balance,
 		) -> DispatchResult {
 			let subscriber = ensure_signed(origin)?;
-			let mut record = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?;
-			ensure!(record.status == OfferingStatus::Open, Error::<T>::OfferingNotOpen);
-			let now = T::Credentials::now();
-			ensure!(now >= record.starts_at, Error::<T>::OfferingNotStarted);
-			ensure!(now < record.ends_at, Error::<T>::OfferingEnded);
-			ensure!(!units.is_zero(), Error::<T>::ZeroAmount);
-			let mut subscription =
-				Subscriptions::<T>::get(offering, &subscriber).unwrap_or_default();
-			let total = subscription.units.checked_add(&units).ok_or(ArithmeticError::Overflow)?;
-			ensure!(total >= record.min_subscription, Error::<T>::BelowMinimumSubscription);
-			ensure!(total <= record.max_subscription, Error::<T>::AboveMaximumSubscription);
-			let subscribed =
-				record.subscribed.checked_add(&units).ok_or(ArithmeticError::Overflow)?;
-			ensure!(subscribed <= record.hard_cap, Error::<T>::HardCapExceeded);
-			// The subscriber must qualify now for the units it will receive.
-			T::Guard::check(&Movement {
-				security: record.security,
-				kind: MovementKind::OfferingSettlement { offering },
-				from: None,
-				to: Some(subscriber.clone()),
-				amount: units,
-			})
-			.map_err(Error::<T>::from)?;
-			let decimals =
-				Securities::<T>::get(record.security).ok_or(Error::<T>::UnknownSecurity)?.decimals;
-			// Price the whole subscription, so that rounding never favours splitting it.
-			let cost = Self::cost(total, record.price, decimals)?;
-			let payment = cost.saturating_sub(subscription.paid);
-			T::Settlement::transfer(
-				record.asset.clone(),
-				&subscriber,
-				&Self::escrow_account(offering),
-				payment,
-				Preservation::Preserve,
-			)?;
-			if subscription.units.is_zero() {
-				record.subscribers.saturating_inc();
-			}
-			subscription.units = total;
-			subscription.paid = cost;
-			record.subscribed = subscribed;
-			Subscriptions::<T>::insert(offering, &subscriber, subscription);
-			Offerings::<T>::insert(offering, record);
-			Self::deposit_event(Event::Subscribed {
-				offering,
-				subscriber,
-				units: total,
-				paid: cost,
-			});
-			Ok(())
+			Self::do_subscribe(subscriber, offering, units)
 		}
 
 		/// Withdraw the signer's whole subscription before the offering closes, and get its
@@ -1286,27 +1103,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_subscription())]
 		pub fn withdraw_subscription(origin: OriginFor<T>, offering: OfferingId) -> DispatchResult {
 			let subscriber = ensure_signed(origin)?;
-			let mut record = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?;
-			ensure!(record.status == OfferingStatus::Open, Error::<T>::OfferingNotOpen);
-			ensure!(T::Credentials::now() < record.ends_at, Error::<T>::OfferingEnded);
-			let subscription = Subscriptions::<T>::take(offering, &subscriber)
-				.ok_or(Error::<T>::NoSubscription)?;
-			T::Settlement::transfer(
-				record.asset.clone(),
-				&Self::escrow_account(offering),
-				&subscriber,
-				subscription.paid,
-				Preservation::Expendable,
-			)?;
-			record.subscribed = record.subscribed.saturating_sub(subscription.units);
-			record.subscribers.saturating_dec();
-			Offerings::<T>::insert(offering, record);
-			Self::deposit_event(Event::SubscriptionWithdrawn {
-				offering,
-				subscriber,
-				refund: subscription.paid,
-			});
-			Ok(())
+			Self::do_withdraw_subscription(subscriber, offering)
 		}
 
 		/// Cancel an open offering (signed by the issuer or an issuance agent): every
@@ -1341,79 +1138,7 @@ pub mod pallet {
 			max: u32,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			ensure!(max >= 1 && max <= T::MaxSettlementBatch::get(), Error::<T>::InvalidBatchSize);
-			let mut record = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?;
-			if record.status == OfferingStatus::Open {
-				ensure!(T::Credentials::now() >= record.ends_at, Error::<T>::OfferingNotEnded);
-				let settling = record.subscribed >= record.soft_cap;
-				record.status =
-					if settling { OfferingStatus::Settling } else { OfferingStatus::Refunding };
-				Self::deposit_event(Event::OfferingClosed {
-					offering,
-					subscribed: record.subscribed,
-					settling,
-				});
-			}
-			ensure!(record.status != OfferingStatus::Closed, Error::<T>::OfferingFinished);
-			let escrow = Self::escrow_account(offering);
-			// The subscriptions map is the work queue: each page is drained from it.
-			let page: Vec<_> =
-				Subscriptions::<T>::drain_prefix(offering).take(max as usize).collect();
-			for (subscriber, subscription) in page {
-				record.subscribers.saturating_dec();
-				let rejection = if record.status == OfferingStatus::Settling {
-					match Self::settle_one(offering, &record, &escrow, &subscriber, &subscription) {
-						Ok(()) => {
-							Self::deposit_event(Event::SubscriptionSettled {
-								offering,
-								subscriber,
-								units: subscription.units,
-								paid: subscription.paid,
-							});
-							continue;
-						},
-						Err(rejection) => rejection,
-					}
-				} else {
-					None
-				};
-				// A refund the subscriber cannot receive now waits for it: it must not hold up
-				// the rest of the offering.
-				let refunded = frame_support::storage::with_storage_layer(|| {
-					T::Settlement::transfer(
-						record.asset.clone(),
-						&escrow,
-						&subscriber,
-						subscription.paid,
-						Preservation::Expendable,
-					)
-				});
-				if refunded.is_ok() {
-					Self::deposit_event(Event::SubscriptionRefunded {
-						offering,
-						subscriber,
-						refund: subscription.paid,
-						rejection,
-					});
-				} else {
-					DeferredRefunds::<T>::insert(offering, &subscriber, subscription.paid);
-					Self::deposit_event(Event::RefundDeferred {
-						offering,
-						subscriber,
-						refund: subscription.paid,
-						rejection,
-					});
-				}
-			}
-			if Subscriptions::<T>::iter_prefix(offering).next().is_none() {
-				record.status = OfferingStatus::Closed;
-				OfferingsInProgress::<T>::mutate_exists(record.security, |n| {
-					*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-				});
-				Self::deposit_event(Event::OfferingFinished { offering });
-			}
-			Offerings::<T>::insert(offering, record);
-			Ok(())
+			Self::do_settle_offering(offering, max)
 		}
 
 		/// Collect a refund that [`Pallet::settle_offering`] could not pay (signed by the
@@ -1434,622 +1159,6 @@ pub mod pallet {
 			)?;
 			Self::deposit_event(Event::DeferredRefundClaimed { offering, subscriber, refund });
 			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// What the transfer guard may add to `movements` movements: evaluating them, and its
-		/// bookkeeping once they are applied. The benchmarks measure the calls with an empty
-		/// rule set; this adds the guard's declared worst case.
-		pub fn guard_weight(movements: u32) -> Weight {
-			T::Guard::check_weight()
-				.saturating_add(T::Guard::on_moved_weight())
-				.saturating_add(T::Observer::observer_weight())
-				.saturating_mul(movements.into())
-		}
-
-		/// The escrow account holding an offering's subscription payments.
-		pub fn escrow_account(offering: OfferingId) -> T::AccountId {
-			T::PalletId::get().into_sub_account_truncating(offering)
-		}
-
-		/// What `units` cost at `price` per whole unit of a security with `decimals`, rounded
-		/// up to the settlement currency's smallest unit.
-		pub fn cost(
-			units: T::Balance,
-			price: T::Balance,
-			decimals: u8,
-		) -> Result<T::Balance, DispatchError> {
-			let cost = multiply_by_rational_with_rounding(
-				units.unique_saturated_into(),
-				price.unique_saturated_into(),
-				10u128.pow(decimals as u32),
-				Rounding::Up,
-			)
-			.ok_or(ArithmeticError::Overflow)?;
-			T::Balance::try_from(cost).map_err(|_| ArithmeticError::Overflow.into())
-		}
-
-		/// Issues one subscription's units and releases its payment. `Err(Some(rejection))`
-		/// with the first reason the issue cannot happen (the guard now refuses the subscriber,
-		/// the authorised supply is exhausted, ...), `Err(None)` when the payment could not be
-		/// released: both lead to a refund.
-		fn settle_one(
-			offering: OfferingId,
-			record: &OfferingOf<T>,
-			escrow: &T::AccountId,
-			subscriber: &T::AccountId,
-			subscription: &Subscription<T::Balance>,
-		) -> Result<(), Option<TransferRejection>> {
-			let movement = Movement {
-				security: record.security,
-				kind: MovementKind::OfferingSettlement { offering },
-				from: None,
-				to: Some(subscriber.clone()),
-				amount: subscription.units,
-			};
-			// Issue and pay together, or neither; the guard evaluates the issue once.
-			let mut refused = None;
-			let applied = frame_support::storage::with_storage_layer(|| -> DispatchResult {
-				if let Err(rejection) = Self::try_move(movement)? {
-					refused = Some(rejection);
-					return Ok(());
-				}
-				T::Settlement::transfer(
-					record.asset.clone(),
-					escrow,
-					&record.proceeds_to,
-					subscription.paid,
-					Preservation::Expendable,
-				)?;
-				Ok(())
-			});
-			match (refused, applied) {
-				(Some(rejection), _) => Err(Some(rejection)),
-				(None, Ok(())) => Ok(()),
-				(None, Err(_)) => Err(None),
-			}
-		}
-
-		/// The security, if `who` is a wallet of its issuer.
-		fn ensure_issuer_of(
-			who: &T::AccountId,
-			security: SecurityId,
-		) -> Result<SecurityOf<T>, DispatchError> {
-			let record = Securities::<T>::get(security).ok_or(Error::<T>::UnknownSecurity)?;
-			ensure!(
-				T::Credentials::investor_of(who) == Some(record.issuer),
-				Error::<T>::NotSecurityIssuer
-			);
-			Ok(record)
-		}
-
-		/// The security, if `who` is a wallet of its issuer or an agent holding `role`.
-		fn ensure_role(
-			who: &T::AccountId,
-			security: SecurityId,
-			role: Role,
-		) -> Result<SecurityOf<T>, DispatchError> {
-			let record = Securities::<T>::get(security).ok_or(Error::<T>::UnknownSecurity)?;
-			ensure!(Self::is_authorised(who, security, &record, role), Error::<T>::MissingRole);
-			Ok(record)
-		}
-
-		fn is_authorised(
-			who: &T::AccountId,
-			security: SecurityId,
-			record: &SecurityOf<T>,
-			role: Role,
-		) -> bool {
-			T::Credentials::investor_of(who) == Some(record.issuer)
-				|| Agents::<T>::get(security, who).is_some_and(|roles| roles.has(role))
-		}
-
-		fn ensure_issuer_active(record: &SecurityOf<T>) -> DispatchResult {
-			let issuer = Issuers::<T>::get(record.issuer).ok_or(Error::<T>::NotIssuer)?;
-			ensure!(issuer.status == IssuerStatus::Active, Error::<T>::IssuerSuspended);
-			Ok(())
-		}
-
-		/// Whether the security's issuer is approved and not suspended.
-		fn issuer_is_active(record: &SecurityOf<T>) -> bool {
-			Issuers::<T>::get(record.issuer).is_some_and(|i| i.status == IssuerStatus::Active)
-		}
-
-		fn set_issuer_status(
-			origin: OriginFor<T>,
-			issuer: InvestorId,
-			status: IssuerStatus,
-		) -> DispatchResult {
-			let by_regulator = match T::RegulatorAdminOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => Some(ensure_signed(origin)?),
-			};
-			Issuers::<T>::try_mutate(issuer, |record| -> DispatchResult {
-				let record = record.as_mut().ok_or(Error::<T>::NotIssuer)?;
-				if let Some(regulator) = by_regulator {
-					let r = Regulators::<T>::get(&regulator).ok_or(Error::<T>::NotRegulator)?;
-					ensure!(r.jurisdiction == record.jurisdiction, Error::<T>::NotIssuersRegulator);
-				}
-				match status {
-					IssuerStatus::Suspended => {
-						ensure!(record.status == IssuerStatus::Active, Error::<T>::IssuerSuspended)
-					},
-					IssuerStatus::Active => ensure!(
-						record.status == IssuerStatus::Suspended,
-						Error::<T>::IssuerNotSuspended
-					),
-				}
-				record.status = status;
-				Ok(())
-			})
-		}
-
-		/// Changes a holder's frozen amount, creating or removing its holding as needed.
-		pub(crate) fn mutate_frozen(
-			security: SecurityId,
-			holder: &T::AccountId,
-			f: impl FnOnce(&mut T::Balance),
-		) {
-			let mut holding = Holdings::<T>::get(security, holder).unwrap_or_else(|| Holding {
-				balance: Zero::zero(),
-				frozen: Zero::zero(),
-				holder: Self::holder_key(holder),
-			});
-			f(&mut holding.frozen);
-			Self::put_holding(security, holder, holding);
-		}
-
-		/// Stores a holding, or removes it (and its index entry) once it is empty.
-		fn put_holding(security: SecurityId, who: &T::AccountId, holding: HoldingOf<T>) {
-			if holding.balance.is_zero() && holding.frozen.is_zero() {
-				Holdings::<T>::remove(security, who);
-				HeldBy::<T>::remove(who, security);
-			} else {
-				if !Holdings::<T>::contains_key(security, who) {
-					HeldBy::<T>::insert(who, security, ());
-				}
-				Holdings::<T>::insert(security, who, holding);
-			}
-		}
-
-		/// Who a new holding of `who` counts for.
-		fn holder_key(who: &T::AccountId) -> HolderKey<T::AccountId> {
-			match T::Credentials::holder_kind(who) {
-				HolderKind::Investor(investor) => HolderKey::Investor(investor),
-				_ => HolderKey::Account(who.clone()),
-			}
-		}
-
-		/// Every reason `movement` cannot happen now (empty: it can), in evaluation order:
-		/// the movement itself (security, amount, issuer, status, freezes, balance, authorised
-		/// supply), then the transfer guard's (parties and the security's rules). This is the
-		/// pre-flight check integrators call, and exactly what [`Self::do_move`] enforces.
-		pub fn pre_flight(movement: &Movement<T::AccountId, T::Balance>) -> Vec<TransferRejection> {
-			Self::assess(movement).0
-		}
-
-		/// [`Self::pre_flight`]'s reasons, with the security record it read (so that
-		/// [`Self::do_move`] does not read it again).
-		fn assess(
-			movement: &Movement<T::AccountId, T::Balance>,
-		) -> (Vec<TransferRejection>, Option<SecurityOf<T>>) {
-			let Movement { security, kind, ref from, ref to, amount } = *movement;
-			let Some(record) = Securities::<T>::get(security) else {
-				return (alloc::vec![TransferRejection::UnknownSecurity], None);
-			};
-			if amount.is_zero() {
-				return (alloc::vec![TransferRejection::ZeroAmount], Some(record));
-			}
-			let mut rejections = Vec::new();
-			if T::Observer::is_locked(security) {
-				rejections.push(TransferRejection::CorporateActionInProgress);
-			}
-			let forced = kind.skips_sender_checks();
-			if kind.is_issue() && !Self::issuer_is_active(&record) {
-				rejections.push(TransferRejection::IssuerSuspended);
-			}
-			match record.status {
-				SecurityStatus::Active => {},
-				SecurityStatus::Paused if !forced => {
-					rejections.push(TransferRejection::SecurityPaused)
-				},
-				SecurityStatus::Matured if !forced && kind != MovementKind::Redemption => {
-					rejections.push(TransferRejection::SecurityMatured)
-				},
-				_ => {},
-			}
-			if let Some(from) = from {
-				let (balance, frozen) = Holdings::<T>::get(security, from)
-					.map(|h| (h.balance, h.frozen))
-					.unwrap_or_default();
-				if !forced && FrozenHolders::<T>::contains_key(security, from) {
-					rejections.push(TransferRejection::SenderFrozen);
-				}
-				let available = if forced { balance } else { balance.saturating_sub(frozen) };
-				if available < amount {
-					rejections.push(TransferRejection::InsufficientBalance);
-				}
-			}
-			if let Some(to) = to {
-				let overrides_freeze =
-					matches!(kind, MovementKind::Recovery | MovementKind::ForcedTransfer);
-				if !overrides_freeze && FrozenHolders::<T>::contains_key(security, to) {
-					rejections.push(TransferRejection::ReceiverFrozen);
-				}
-			}
-			if kind.is_issue()
-				&& record
-					.total_supply
-					.checked_add(&amount)
-					.is_none_or(|s| s > record.authorised_supply)
-			{
-				rejections.push(TransferRejection::AuthorisedSupplyExceeded);
-			}
-			rejections.extend(T::Guard::check_all(movement));
-			(rejections, Some(record))
-		}
-
-		/// The one place where balances of securities change.
-		///
-		/// Refuses with the first reason [`Self::pre_flight`] gives, as a pallet error, and
-		/// writes nothing unless there is none. Forced transfers, recoveries and forced
-		/// redemptions skip the sender's freezes and the pause (and the guard skips the
-		/// sender's checks for them): they exist to move units whatever the holder's state.
-		pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
-			Self::try_move(movement)?.map_err(|rejection| Error::<T>::from(rejection).into())
-		}
-
-		/// [`Self::do_move`], with the first reason that refuses the movement as it is
-		/// (`Ok(Err(_))`, nothing written), for callers that act on the reason.
-		pub(crate) fn try_move(
-			movement: Movement<T::AccountId, T::Balance>,
-		) -> Result<Result<(), TransferRejection>, DispatchError> {
-			let (rejections, record) = Self::assess(&movement);
-			if let Some(first) = rejections.first() {
-				return Ok(Err(*first));
-			}
-			let Movement { security, ref from, ref to, amount, .. } = movement;
-			let mut record = record.ok_or(Error::<T>::UnknownSecurity)?;
-			if let Some(from) = from {
-				Self::debit(security, &mut record, from, amount)?;
-			}
-			if let Some(to) = to {
-				Self::credit(security, &mut record, to, amount)?;
-			}
-			if from.is_none() || to.is_none() {
-				T::Observer::before_supply_change(security, record.total_supply);
-			}
-			if from.is_none() {
-				record.total_supply.saturating_accrue(amount);
-			}
-			if to.is_none() {
-				record.total_supply.saturating_reduce(amount);
-			}
-			Securities::<T>::insert(security, record);
-			T::Guard::on_moved(&movement);
-			Ok(Ok(()))
-		}
-
-		fn debit(
-			security: SecurityId,
-			record: &mut SecurityOf<T>,
-			who: &T::AccountId,
-			amount: T::Balance,
-		) -> DispatchResult {
-			let mut holding =
-				Holdings::<T>::get(security, who).ok_or(Error::<T>::InsufficientBalance)?;
-			let before = holding.balance;
-			holding.balance =
-				holding.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientBalance)?;
-			let key = holding.holder.clone();
-			let investor_before = HolderBalances::<T>::get(security, &key);
-			Self::observe(security, who, before, &key, investor_before);
-			if holding.balance.is_zero() {
-				T::Observer::on_emptied(security, who);
-			}
-			let total = investor_before.saturating_sub(amount);
-			if total.is_zero() {
-				HolderBalances::<T>::remove(security, &key);
-				record.holders.saturating_dec();
-				if let HolderKey::Investor(investor) = key {
-					T::Guard::on_holding_changed(security, investor, false);
-				}
-			} else {
-				HolderBalances::<T>::insert(security, &key, total);
-			}
-			Self::put_holding(security, who, holding);
-			Ok(())
-		}
-
-		fn credit(
-			security: SecurityId,
-			record: &mut SecurityOf<T>,
-			who: &T::AccountId,
-			amount: T::Balance,
-		) -> DispatchResult {
-			let mut holding = Holdings::<T>::get(security, who).unwrap_or_else(|| Holding {
-				balance: Zero::zero(),
-				frozen: Zero::zero(),
-				holder: Self::holder_key(who),
-			});
-			// An empty holding (a frozen amount only) is filed under whoever is behind the
-			// wallet now, not whoever was when the amount was frozen.
-			if holding.balance.is_zero() {
-				holding.holder = Self::holder_key(who);
-			}
-			let balance_before = holding.balance;
-			holding.balance =
-				holding.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-			let key = holding.holder.clone();
-			let before = HolderBalances::<T>::get(security, &key);
-			Self::observe(security, who, balance_before, &key, before);
-			if before.is_zero() {
-				record.holders.saturating_inc();
-				if let HolderKey::Investor(investor) = &key {
-					T::Guard::on_holding_changed(security, *investor, true);
-				}
-			}
-			HolderBalances::<T>::insert(security, &key, before.saturating_add(amount));
-			Self::put_holding(security, who, holding);
-			Ok(())
-		}
-
-		/// Tells the observer (record dates) that `who`'s balance is about to change.
-		fn observe(
-			security: SecurityId,
-			who: &T::AccountId,
-			balance: T::Balance,
-			key: &HolderKey<T::AccountId>,
-			holder_balance: T::Balance,
-		) {
-			let investor = match key {
-				HolderKey::Investor(investor) => Some((*investor, holder_balance)),
-				HolderKey::Account(_) => None,
-			};
-			T::Observer::before_balance_change(security, who, balance, investor);
-		}
-
-		/// Every holding of `account`, for the runtime API (bounded by the securities it holds).
-		pub fn holdings_of(account: &T::AccountId) -> Vec<HoldingInfo<T::Balance>> {
-			HeldBy::<T>::iter_key_prefix(account)
-				.filter_map(|security| {
-					Holdings::<T>::get(security, account).map(|h| HoldingInfo {
-						security,
-						balance: h.balance,
-						frozen: h.frozen,
-						holder_frozen: FrozenHolders::<T>::contains_key(security, account),
-					})
-				})
-				.collect()
-		}
-
-		/// A page of a security's holders, for the runtime API.
-		pub fn holders_page(
-			security: SecurityId,
-			start_after: Option<T::AccountId>,
-			limit: u32,
-		) -> HoldersPage<T::AccountId, T::Balance> {
-			let limit = limit.clamp(1, 1_000) as usize;
-			let iter = match start_after {
-				Some(after) => Holdings::<T>::iter_prefix_from(
-					security,
-					Holdings::<T>::hashed_key_for(security, after),
-				),
-				None => Holdings::<T>::iter_prefix(security),
-			};
-			let mut holders: Vec<_> = iter
-				.take(limit + 1)
-				.map(|(account, h)| HolderInfo {
-					investor: match h.holder {
-						HolderKey::Investor(id) => Some(id),
-						HolderKey::Account(_) => None,
-					},
-					account,
-					balance: h.balance,
-					frozen: h.frozen,
-				})
-				.collect();
-			let next = if holders.len() > limit {
-				holders.truncate(limit);
-				holders.last().map(|h| h.account.clone())
-			} else {
-				None
-			};
-			HoldersPage { holders, next }
-		}
-	}
-
-	impl<T: Config> stoa_primitives::SecurityRegistry<T::AccountId, T::Balance> for Pallet<T> {
-		fn issuer_of(security: SecurityId) -> Option<InvestorId> {
-			Securities::<T>::get(security).map(|s| s.issuer)
-		}
-		fn has_role(security: SecurityId, who: &T::AccountId, role: Role) -> bool {
-			Securities::<T>::get(security)
-				.is_some_and(|record| Self::is_authorised(who, security, &record, role))
-		}
-		fn balance_of(security: SecurityId, who: &T::AccountId) -> T::Balance {
-			Holdings::<T>::get(security, who).map(|h| h.balance).unwrap_or_default()
-		}
-		fn total_supply(security: SecurityId) -> T::Balance {
-			Securities::<T>::get(security).map(|s| s.total_supply).unwrap_or_default()
-		}
-		fn holder_count(security: SecurityId) -> u32 {
-			Securities::<T>::get(security).map(|s| s.holders).unwrap_or_default()
-		}
-		fn authorised_supply(security: SecurityId) -> T::Balance {
-			Securities::<T>::get(security).map(|s| s.authorised_supply).unwrap_or_default()
-		}
-		fn investor_balance(security: SecurityId, investor: InvestorId) -> T::Balance {
-			HolderBalances::<T>::get(security, HolderKey::Investor(investor))
-		}
-	}
-
-	/// What corporate actions (splits, maturity redemptions, paged payouts) need beyond ordinary
-	/// movements. Nothing here checks roles: the corporate-actions pallet has done so.
-	impl<T: Config> stoa_primitives::SecurityAdmin<T::AccountId, T::Balance> for Pallet<T> {
-		fn decimals(security: SecurityId) -> Option<u8> {
-			Securities::<T>::get(security).map(|s| s.decimals)
-		}
-		fn debt_terms(security: SecurityId) -> Option<DebtTerms> {
-			match Securities::<T>::get(security)?.kind {
-				SecurityKind::Debt { coupon_bps, maturity } => {
-					Some(DebtTerms { coupon_bps, maturity: Some(maturity) })
-				},
-				SecurityKind::Hybrid { coupon_bps, maturity } => {
-					Some(DebtTerms { coupon_bps, maturity })
-				},
-				SecurityKind::Equity | SecurityKind::FundUnit => None,
-			}
-		}
-		fn holders_after(
-			security: SecurityId,
-			start_after: Option<&T::AccountId>,
-			limit: u32,
-		) -> Vec<(T::AccountId, T::Balance)> {
-			let iter = match start_after {
-				Some(after) => Holdings::<T>::iter_prefix_from(
-					security,
-					Holdings::<T>::hashed_key_for(security, after),
-				),
-				None => Holdings::<T>::iter_prefix(security),
-			};
-			iter.take(limit as usize).map(|(account, h)| (account, h.balance)).collect()
-		}
-		fn rescale_holding(
-			security: SecurityId,
-			who: &T::AccountId,
-			numerator: u32,
-			denominator: u32,
-		) -> (T::Balance, T::Balance) {
-			let (Some(mut holding), Some(mut record)) =
-				(Holdings::<T>::get(security, who), Securities::<T>::get(security))
-			else {
-				return (Zero::zero(), Zero::zero());
-			};
-			let before = holding.balance;
-			let after = Self::rescale(before, numerator, denominator);
-			if after == before {
-				return (before, after);
-			}
-			let key = holding.holder.clone();
-			let holder_before = HolderBalances::<T>::get(security, &key);
-			Self::observe(security, who, before, &key, holder_before);
-			T::Observer::before_supply_change(security, record.total_supply);
-			let holder_after = if after > before {
-				holder_before.saturating_add(after - before)
-			} else {
-				holder_before.saturating_sub(before - after)
-			};
-			if holder_after.is_zero() {
-				HolderBalances::<T>::remove(security, &key);
-				record.holders.saturating_dec();
-				if let HolderKey::Investor(investor) = key {
-					T::Guard::on_holding_changed(security, investor, false);
-				}
-			} else {
-				HolderBalances::<T>::insert(security, &key, holder_after);
-			}
-			if after.is_zero() {
-				T::Observer::on_emptied(security, who);
-			}
-			record.total_supply = record.total_supply.saturating_sub(before).saturating_add(after);
-			holding.balance = after;
-			holding.frozen = Self::rescale(holding.frozen, numerator, denominator).min(after);
-			Self::put_holding(security, who, holding);
-			Securities::<T>::insert(security, record);
-			(before, after)
-		}
-		fn rescale_authorised_supply(security: SecurityId, numerator: u32, denominator: u32) {
-			Securities::<T>::mutate_extant(security, |record| {
-				record.authorised_supply =
-					Self::rescale(record.authorised_supply, numerator, denominator);
-			});
-			// The split starts: the guard's unit-denominated rules follow.
-			T::Guard::on_split(security, numerator, denominator);
-		}
-		fn redeem_all(
-			security: SecurityId,
-			who: &T::AccountId,
-		) -> Result<T::Balance, DispatchError> {
-			let amount = Holdings::<T>::get(security, who).map(|h| h.balance).unwrap_or_default();
-			if !amount.is_zero() {
-				Self::do_move(Movement {
-					security,
-					kind: MovementKind::ForcedRedemption,
-					from: Some(who.clone()),
-					to: None,
-					amount,
-				})?;
-			}
-			Ok(amount)
-		}
-		fn mark_matured(security: SecurityId) {
-			Securities::<T>::mutate_extant(security, |record| {
-				if record.status != SecurityStatus::Matured {
-					record.status = SecurityStatus::Matured;
-					Self::deposit_event(Event::StatusChanged {
-						security,
-						status: SecurityStatus::Matured,
-					});
-				}
-			});
-		}
-		fn offering_in_progress(security: SecurityId) -> bool {
-			OfferingsInProgress::<T>::get(security) > 0
-		}
-		fn can_split(security: SecurityId) -> bool {
-			!Self::offering_in_progress(security) && T::Guard::can_split(security)
-		}
-		fn movement_hooks_weight() -> Weight {
-			Self::guard_weight(1)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// `amount × numerator / denominator`, rounded down (saturating).
-		fn rescale(amount: T::Balance, numerator: u32, denominator: u32) -> T::Balance {
-			multiply_by_rational_with_rounding(
-				amount.unique_saturated_into(),
-				numerator.into(),
-				denominator.max(1).into(),
-				Rounding::Down,
-			)
-			.map(T::Balance::unique_saturated_from)
-			.unwrap_or_else(T::Balance::max_value)
-		}
-	}
-
-	/// Recoveries in the credentials pallet are recorded here, so that holdings can follow
-	/// (one security per [`Pallet::recover_holdings`] call: a wallet may hold many).
-	impl<T: Config> stoa_primitives::HoldingsInspector<T::AccountId> for Pallet<T> {
-		fn holds_units(account: &T::AccountId) -> bool {
-			HeldBy::<T>::iter_prefix(account).next().is_some()
-		}
-	}
-
-	impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
-		fn on_credentials_changed(_: InvestorId) {}
-		fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) {}
-		fn on_wallet_recovered(_: InvestorId, lost: &T::AccountId, new: &T::AccountId) {
-			Recoveries::<T>::insert(lost, new);
-		}
-		fn on_wallet_linked(_: InvestorId, wallet: &T::AccountId) {
-			// A wallet linked again is someone's again: its new holdings are not the recovered
-			// investor's to pull away.
-			Recoveries::<T>::remove(wallet);
-		}
-		fn on_wallet_linked_weight() -> Weight {
-			T::DbWeight::get().writes(1)
-		}
-		fn on_credentials_changed_weight() -> Weight {
-			Weight::zero()
-		}
-		fn on_jurisdiction_changed_weight() -> Weight {
-			Weight::zero()
-		}
-		fn on_wallet_recovered_weight() -> Weight {
-			T::DbWeight::get().writes(1)
 		}
 	}
 }

@@ -1,0 +1,272 @@
+//! The one chokepoint: every movement of a security is assessed here (the movement's own
+//! checks, then the transfer guard's) and written here, and nowhere else.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::pallet_prelude::*;
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedSub, Saturating, Zero},
+	ArithmeticError,
+};
+use stoa_primitives::{
+	CredentialRegistry, HolderKind, HoldingsObserver, Movement, MovementKind, SecurityId,
+	TransferGuard, TransferRejection,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Changes a holder's frozen amount, creating or removing its holding as needed.
+	pub(crate) fn mutate_frozen(
+		security: SecurityId,
+		holder: &T::AccountId,
+		f: impl FnOnce(&mut T::Balance),
+	) {
+		let mut holding = Holdings::<T>::get(security, holder).unwrap_or_else(|| Holding {
+			balance: Zero::zero(),
+			frozen: Zero::zero(),
+			holder: Self::holder_key(holder),
+		});
+		f(&mut holding.frozen);
+		Self::put_holding(security, holder, holding);
+	}
+
+	/// Stores a holding, or removes it (and its index entry) once it is empty.
+	pub(crate) fn put_holding(security: SecurityId, who: &T::AccountId, holding: HoldingOf<T>) {
+		if holding.balance.is_zero() && holding.frozen.is_zero() {
+			Holdings::<T>::remove(security, who);
+			HeldBy::<T>::remove(who, security);
+		} else {
+			if !Holdings::<T>::contains_key(security, who) {
+				HeldBy::<T>::insert(who, security, ());
+			}
+			Holdings::<T>::insert(security, who, holding);
+		}
+	}
+
+	/// Who a new holding of `who` counts for.
+	pub(crate) fn holder_key(who: &T::AccountId) -> HolderKey<T::AccountId> {
+		match T::Credentials::holder_kind(who) {
+			HolderKind::Investor(investor) => HolderKey::Investor(investor),
+			_ => HolderKey::Account(who.clone()),
+		}
+	}
+
+	/// Every reason `movement` cannot happen now (empty: it can), in evaluation order:
+	/// the movement itself (security, amount, issuer, status, freezes, balance, authorised
+	/// supply), then the transfer guard's (parties and the security's rules). This is the
+	/// pre-flight check integrators call, and exactly what [`Self::do_move`] enforces.
+	pub fn pre_flight(movement: &Movement<T::AccountId, T::Balance>) -> Vec<TransferRejection> {
+		Self::assess(movement).0
+	}
+
+	/// [`Self::pre_flight`]'s reasons, with the security record it read (so that
+	/// [`Self::do_move`] does not read it again).
+	pub(crate) fn assess(
+		movement: &Movement<T::AccountId, T::Balance>,
+	) -> (Vec<TransferRejection>, Option<SecurityOf<T>>) {
+		let Movement { security, kind, ref from, ref to, amount } = *movement;
+		let Some(record) = Securities::<T>::get(security) else {
+			return (alloc::vec![TransferRejection::UnknownSecurity], None);
+		};
+		if amount.is_zero() {
+			return (alloc::vec![TransferRejection::ZeroAmount], Some(record));
+		}
+		let mut rejections = Vec::new();
+		if T::Observer::is_locked(security) {
+			rejections.push(TransferRejection::CorporateActionInProgress);
+		}
+		let forced = kind.skips_sender_checks();
+		if kind.is_issue() && !Self::issuer_is_active(&record) {
+			rejections.push(TransferRejection::IssuerSuspended);
+		}
+		match record.status {
+			SecurityStatus::Active => {},
+			SecurityStatus::Paused if !forced => rejections.push(TransferRejection::SecurityPaused),
+			SecurityStatus::Matured if !forced && kind != MovementKind::Redemption => {
+				rejections.push(TransferRejection::SecurityMatured)
+			},
+			_ => {},
+		}
+		if let Some(from) = from {
+			let (balance, frozen) = Holdings::<T>::get(security, from)
+				.map(|h| (h.balance, h.frozen))
+				.unwrap_or_default();
+			if !forced && FrozenHolders::<T>::contains_key(security, from) {
+				rejections.push(TransferRejection::SenderFrozen);
+			}
+			let available = if forced { balance } else { balance.saturating_sub(frozen) };
+			if available < amount {
+				rejections.push(TransferRejection::InsufficientBalance);
+			}
+		}
+		if let Some(to) = to {
+			let overrides_freeze =
+				matches!(kind, MovementKind::Recovery | MovementKind::ForcedTransfer);
+			if !overrides_freeze && FrozenHolders::<T>::contains_key(security, to) {
+				rejections.push(TransferRejection::ReceiverFrozen);
+			}
+		}
+		if kind.is_issue()
+			&& record.total_supply.checked_add(&amount).is_none_or(|s| s > record.authorised_supply)
+		{
+			rejections.push(TransferRejection::AuthorisedSupplyExceeded);
+		}
+		rejections.extend(T::Guard::check_all(movement));
+		(rejections, Some(record))
+	}
+
+	/// The one place where balances of securities change.
+	///
+	/// Refuses with the first reason [`Self::pre_flight`] gives, as a pallet error, and
+	/// writes nothing unless there is none. Forced transfers, recoveries and forced
+	/// redemptions skip the sender's freezes and the pause (and the guard skips the
+	/// sender's checks for them): they exist to move units whatever the holder's state.
+	pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
+		Self::try_move(movement)?.map_err(|rejection| Error::<T>::from(rejection).into())
+	}
+
+	/// [`Self::do_move`], with the first reason that refuses the movement as it is
+	/// (`Ok(Err(_))`, nothing written), for callers that act on the reason.
+	pub(crate) fn try_move(
+		movement: Movement<T::AccountId, T::Balance>,
+	) -> Result<Result<(), TransferRejection>, DispatchError> {
+		let (rejections, record) = Self::assess(&movement);
+		if let Some(first) = rejections.first() {
+			return Ok(Err(*first));
+		}
+		let Movement { security, ref from, ref to, amount, .. } = movement;
+		let mut record = record.ok_or(Error::<T>::UnknownSecurity)?;
+		if let Some(from) = from {
+			Self::debit(security, &mut record, from, amount)?;
+		}
+		if let Some(to) = to {
+			Self::credit(security, &mut record, to, amount)?;
+		}
+		if from.is_none() || to.is_none() {
+			T::Observer::before_supply_change(security, record.total_supply);
+		}
+		if from.is_none() {
+			record.total_supply.saturating_accrue(amount);
+		}
+		if to.is_none() {
+			record.total_supply.saturating_reduce(amount);
+		}
+		Securities::<T>::insert(security, record);
+		T::Guard::on_moved(&movement);
+		Ok(Ok(()))
+	}
+
+	pub(crate) fn debit(
+		security: SecurityId,
+		record: &mut SecurityOf<T>,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let mut holding =
+			Holdings::<T>::get(security, who).ok_or(Error::<T>::InsufficientBalance)?;
+		let before = holding.balance;
+		holding.balance =
+			holding.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientBalance)?;
+		let key = holding.holder.clone();
+		let investor_before = HolderBalances::<T>::get(security, &key);
+		Self::observe(security, who, before, &key, investor_before);
+		if holding.balance.is_zero() {
+			T::Observer::on_emptied(security, who);
+		}
+		let total = investor_before.saturating_sub(amount);
+		if total.is_zero() {
+			HolderBalances::<T>::remove(security, &key);
+			record.holders.saturating_dec();
+			if let HolderKey::Investor(investor) = key {
+				T::Guard::on_holding_changed(security, investor, false);
+			}
+		} else {
+			HolderBalances::<T>::insert(security, &key, total);
+		}
+		Self::put_holding(security, who, holding);
+		Ok(())
+	}
+
+	pub(crate) fn credit(
+		security: SecurityId,
+		record: &mut SecurityOf<T>,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let mut holding = Holdings::<T>::get(security, who).unwrap_or_else(|| Holding {
+			balance: Zero::zero(),
+			frozen: Zero::zero(),
+			holder: Self::holder_key(who),
+		});
+		// An empty holding (a frozen amount only) is filed under whoever is behind the
+		// wallet now, not whoever was when the amount was frozen.
+		if holding.balance.is_zero() {
+			holding.holder = Self::holder_key(who);
+		}
+		let balance_before = holding.balance;
+		holding.balance = holding.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		let key = holding.holder.clone();
+		let before = HolderBalances::<T>::get(security, &key);
+		Self::observe(security, who, balance_before, &key, before);
+		if before.is_zero() {
+			record.holders.saturating_inc();
+			if let HolderKey::Investor(investor) = &key {
+				T::Guard::on_holding_changed(security, *investor, true);
+			}
+		}
+		HolderBalances::<T>::insert(security, &key, before.saturating_add(amount));
+		Self::put_holding(security, who, holding);
+		Ok(())
+	}
+
+	/// Tells the observer (record dates) that `who`'s balance is about to change.
+	pub(crate) fn observe(
+		security: SecurityId,
+		who: &T::AccountId,
+		balance: T::Balance,
+		key: &HolderKey<T::AccountId>,
+		holder_balance: T::Balance,
+	) {
+		let investor = match key {
+			HolderKey::Investor(investor) => Some((*investor, holder_balance)),
+			HolderKey::Account(_) => None,
+		};
+		T::Observer::before_balance_change(security, who, balance, investor);
+	}
+
+	/// Moves a recovered wallet's holding of `security` to its replacement (see the call).
+	pub(crate) fn do_recover_holdings(security: SecurityId, lost: T::AccountId) -> DispatchResult {
+		let new = Recoveries::<T>::get(&lost).ok_or(Error::<T>::NotRecovered)?;
+		let holding = Holdings::<T>::get(security, &lost).ok_or(Error::<T>::NothingToRecover)?;
+		// A recovery moves units within one investor: only a holding filed under the
+		// investor that now owns the replacement wallet may follow it.
+		let investor =
+			T::Credentials::investor_of(&new).ok_or(Error::<T>::RecoveryNotApplicable)?;
+		ensure!(holding.holder == HolderKey::Investor(investor), Error::<T>::RecoveryNotApplicable);
+		let amount = holding.balance;
+		let frozen_holder = FrozenHolders::<T>::take(security, &lost).is_some();
+		if !amount.is_zero() {
+			Self::do_move(Movement {
+				security,
+				kind: MovementKind::Recovery,
+				from: Some(lost.clone()),
+				to: Some(new.clone()),
+				amount,
+			})?;
+		}
+		// The freezes follow the units.
+		Holdings::<T>::remove(security, &lost);
+		HeldBy::<T>::remove(&lost, security);
+		if !holding.frozen.is_zero() {
+			Self::mutate_frozen(security, &new, |frozen| frozen.saturating_accrue(holding.frozen));
+		}
+		if frozen_holder {
+			FrozenHolders::<T>::insert(security, &new, ());
+		}
+		// Once the lost wallet holds nothing the recovery is complete.
+		if HeldBy::<T>::iter_prefix(&lost).next().is_none() {
+			Recoveries::<T>::remove(&lost);
+		}
+		Self::deposit_event(Event::HoldingsRecovered { security, lost, new, amount });
+		Ok(())
+	}
+}
