@@ -27,6 +27,12 @@
 //! - **Wallet recovery**: the investor's qualifier (or governance) replaces a lost wallet with
 //!   another wallet of the same investor; the lost wallet is unlinked and blocked, and
 //!   [`Config::Listener`] is told so that issuance can move the holdings.
+//!
+//! ## Where the code is
+//!
+//! This file is the pallet's face (config, storage, events, errors, calls); beside it are
+//! `origins.rs` (who may act), `qualifiers.rs` (qualifiers, kinds, investors), `wallets.rs`
+//! (links) and `registry.rs` (reading credentials, and the `CredentialRegistry`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -38,9 +44,13 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod origins;
+mod qualifiers;
+mod registry;
 #[cfg(test)]
 mod tests;
 pub mod types;
+mod wallets;
 pub mod weights;
 
 pub use types::*;
@@ -54,16 +64,13 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			tokens::{Fortitude, Precision},
+			tokens::Precision,
 			UnixTime,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, ArithmeticError, Saturating};
+	use sp_runtime::Saturating;
 	use stoa_primitives::{
-		credentials::{
-			AccountCredentials, BlockInfo, CredentialInfo, InvestorInfo, ProtocolHolderInfo,
-		},
 		BlockReason, CredentialKind, CredentialsListener, HoldingsInspector, InvestorId,
 		InvestorKind, Jurisdiction, Moment, QualifierId,
 	};
@@ -773,30 +780,7 @@ pub mod pallet {
 				Ok(_) => None,
 				Err(origin) => Some(ensure_signed(origin)?),
 			};
-			let investor =
-				InvestorOfWallet::<T>::get(&wallet).ok_or(Error::<T>::WalletNotLinked)?;
-			let investor_block = InvestorBlocks::<T>::get(investor);
-			if let Some(who) = signer {
-				let qualifier = QualifierOfAccount::<T>::get(&who);
-				let by_qualifier = qualifier.is_some()
-					&& Investors::<T>::get(investor).map(|r| r.qualifier) == qualifier;
-				let by_investor = InvestorOfWallet::<T>::get(&who) == Some(investor);
-				ensure!(by_investor || by_qualifier, Error::<T>::NotAllowedToUnlink);
-				// A blocked investor must not shed its block by leaving through a wallet.
-				ensure!(by_qualifier || investor_block.is_none(), Error::<T>::InvestorIsBlocked);
-			}
-			// Units never change beneficial owner without a movement the guard sees.
-			ensure!(!T::Holdings::holds_units(&wallet), Error::<T>::WalletHoldsUnits);
-			Self::do_unlink(investor, &wallet);
-			// The investor's block follows the wallet out, so that it cannot come back as a
-			// protocol holder or another investor's wallet unblocked.
-			if let Some(block) = investor_block {
-				if !WalletBlocks::<T>::contains_key(&wallet) {
-					WalletBlocks::<T>::insert(&wallet, block);
-				}
-			}
-			Self::deposit_event(Event::WalletUnlinked { investor, wallet });
-			Ok(())
+			Self::do_unlink_wallet(signer, wallet)
 		}
 
 		/// Replace the investor's `lost` wallet with its wallet `new`: `lost` is unlinked and
@@ -815,25 +799,7 @@ pub mod pallet {
 			new: T::AccountId,
 		) -> DispatchResult {
 			let actor = Self::ensure_governance_or_active_qualifier(origin)?;
-			ensure!(lost != new, Error::<T>::SameWallet);
-			let investor = InvestorOfWallet::<T>::get(&lost).ok_or(Error::<T>::WalletNotLinked)?;
-			ensure!(
-				InvestorOfWallet::<T>::get(&new) == Some(investor),
-				Error::<T>::NotSameInvestor
-			);
-			Self::ensure_manages(actor, investor)?;
-			Self::do_unlink(investor, &lost);
-			// A stolen key must not come back through another link: keep the wallet blocked
-			// (an earlier block, with its own reason, is kept).
-			if !WalletBlocks::<T>::contains_key(&lost) {
-				WalletBlocks::<T>::insert(
-					&lost,
-					Block { reason: BlockReason::LostWallet, by: actor, at: Self::now() },
-				);
-			}
-			T::Listener::on_wallet_recovered(investor, &lost, &new);
-			Self::deposit_event(Event::WalletRecovered { investor, lost, new });
-			Ok(())
+			Self::do_recover_wallet(actor, lost, new)
 		}
 
 		/// Attest (or renew) a credential of `kind` about `investor` (signed by an active
@@ -856,42 +822,7 @@ pub mod pallet {
 			evidence: T::Hash,
 		) -> DispatchResult {
 			let (qualifier, q) = Self::ensure_active_qualifier(origin)?;
-			ensure!(q.kinds.contains(&kind), Error::<T>::NotTrustedForKind);
-			let record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
-			if kind == CredentialKind::Residence {
-				ensure!(
-					q.jurisdictions.contains(&record.jurisdiction),
-					Error::<T>::JurisdictionNotCovered
-				);
-			}
-			let now = Self::now();
-			ensure!(expires_at.is_none_or(|expiry| expiry > now), Error::<T>::ExpiryInPast);
-			let attestation =
-				Attestation { qualifier, issued_at: now, expires_at, evidence, revoked_at: None };
-			Credentials::<T>::try_mutate(investor, kind, |attestations| -> DispatchResult {
-				if let Some(existing) = attestations.iter_mut().find(|a| a.qualifier == qualifier) {
-					*existing = attestation;
-					return Ok(());
-				}
-				if attestations.is_full() {
-					// Make room by dropping an attestation that no longer counts.
-					let stale = attestations
-						.iter()
-						.position(|a| !Self::attestation_counts(a, kind, now))
-						.ok_or(Error::<T>::TooManyAttestations)?;
-					attestations.remove(stale);
-				}
-				attestations.try_push(attestation).map_err(|_| Error::<T>::TooManyAttestations)?;
-				Ok(())
-			})?;
-			T::Listener::on_credentials_changed(investor);
-			Self::deposit_event(Event::CredentialAttested {
-				investor,
-				kind,
-				qualifier,
-				expires_at,
-			});
-			Ok(())
+			Self::do_attest((qualifier, q), investor, kind, expires_at, evidence)
 		}
 
 		/// Revoke the signing qualifier's attestation of `kind` about `investor`. A suspended
@@ -1078,328 +1009,7 @@ pub mod pallet {
 			slash: bool,
 		) -> DispatchResult {
 			T::GuardianOrigin::ensure_origin(origin)?;
-			let mut holder =
-				ProtocolHolders::<T>::get(&account).ok_or(Error::<T>::NotProtocolHolder)?;
-			ensure!(holder.block.is_none(), Error::<T>::AlreadyBlocked);
-			let reason_id = HoldReason::ProtocolHolderDeposit.into();
-			let (slashed, returned) = if slash {
-				let burned = T::Currency::burn_held(
-					&reason_id,
-					&holder.registrant,
-					holder.deposit,
-					Precision::BestEffort,
-					Fortitude::Force,
-				)?;
-				(burned, Zero::zero())
-			} else {
-				let released = T::Currency::release(
-					&reason_id,
-					&holder.registrant,
-					holder.deposit,
-					Precision::BestEffort,
-				)?;
-				(Zero::zero(), released)
-			};
-			holder.deposit = Zero::zero();
-			holder.block = Some(Block { reason, by: Actor::Governance, at: Self::now() });
-			ProtocolHolders::<T>::insert(&account, holder);
-			Self::deposit_event(Event::ProtocolHolderBlocked {
-				account,
-				reason,
-				slashed,
-				returned,
-			});
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The chain's time in seconds.
-		pub fn now() -> Moment {
-			T::UnixTime::now().as_secs()
-		}
-
-		/// The signer's qualifier, whatever its status.
-		fn ensure_qualifier(
-			origin: OriginFor<T>,
-		) -> Result<(QualifierId, QualifierOf<T>), DispatchError> {
-			let who = ensure_signed(origin)?;
-			let id = QualifierOfAccount::<T>::get(&who).ok_or(Error::<T>::NotQualifier)?;
-			let q = Qualifiers::<T>::get(id).ok_or(Error::<T>::NotQualifier)?;
-			Ok((id, q))
-		}
-
-		/// The signer's qualifier, which must be active.
-		fn ensure_active_qualifier(
-			origin: OriginFor<T>,
-		) -> Result<(QualifierId, QualifierOf<T>), DispatchError> {
-			let (id, q) = Self::ensure_qualifier(origin)?;
-			ensure!(q.status == QualifierStatus::Active, Error::<T>::QualifierSuspended);
-			Ok((id, q))
-		}
-
-		/// Governance, or the signer's active qualifier.
-		fn ensure_governance_or_active_qualifier(
-			origin: OriginFor<T>,
-		) -> Result<Actor, DispatchError> {
-			match T::QualifierAdminOrigin::try_origin(origin) {
-				Ok(_) => Ok(Actor::Governance),
-				Err(origin) => Ok(Actor::Qualifier(Self::ensure_active_qualifier(origin)?.0)),
-			}
-		}
-
-		/// Governance, or the signer's qualifier whatever its status.
-		fn ensure_governance_or_qualifier(origin: OriginFor<T>) -> Result<Actor, DispatchError> {
-			match T::QualifierAdminOrigin::try_origin(origin) {
-				Ok(_) => Ok(Actor::Governance),
-				Err(origin) => Ok(Actor::Qualifier(Self::ensure_qualifier(origin)?.0)),
-			}
-		}
-
-		/// Governance manages every investor; a qualifier only its own.
-		fn ensure_manages(actor: Actor, investor: InvestorId) -> DispatchResult {
-			if let Actor::Qualifier(qualifier) = actor {
-				let record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
-				ensure!(record.qualifier == qualifier, Error::<T>::NotInvestorsQualifier);
-			}
-			Ok(())
-		}
-
-		/// Governance lifts any block; a qualifier only its own.
-		fn ensure_may_lift(actor: Actor, block: &Block) -> DispatchResult {
-			ensure!(actor == Actor::Governance || actor == block.by, Error::<T>::NotBlocker);
-			Ok(())
-		}
-
-		fn qualifier_of_actor(actor: Actor) -> Option<QualifierId> {
-			match actor {
-				Actor::Governance => None,
-				Actor::Qualifier(id) => Some(id),
-			}
-		}
-
-		fn bounded_name(name: Vec<u8>) -> Result<BoundedVec<u8, T::MaxNameLength>, Error<T>> {
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			name.try_into().map_err(|_| Error::<T>::NameTooLong)
-		}
-
-		/// Valid, sorted, deduplicated jurisdictions for a qualifier.
-		fn jurisdiction_set(
-			mut jurisdictions: Vec<Jurisdiction>,
-		) -> Result<BoundedVec<Jurisdiction, T::MaxJurisdictionsPerQualifier>, Error<T>> {
-			ensure!(
-				jurisdictions.iter().all(Jurisdiction::is_valid),
-				Error::<T>::InvalidJurisdiction
-			);
-			jurisdictions.sort();
-			jurisdictions.dedup();
-			ensure!(!jurisdictions.is_empty(), Error::<T>::NoJurisdictions);
-			jurisdictions.try_into().map_err(|_| Error::<T>::TooManyJurisdictions)
-		}
-
-		/// Known, sorted, deduplicated credential kinds for a qualifier.
-		fn kind_set(
-			mut kinds: Vec<CredentialKind>,
-		) -> Result<BoundedVec<CredentialKind, T::MaxKindsPerQualifier>, Error<T>> {
-			kinds.sort();
-			kinds.dedup();
-			ensure!(
-				kinds.len() <= T::MaxKindsPerQualifier::get() as usize,
-				Error::<T>::TooManyKinds
-			);
-			for kind in &kinds {
-				if let CredentialKind::Custom(n) = kind {
-					ensure!(CustomKinds::<T>::contains_key(n), Error::<T>::UnknownCredentialKind);
-				}
-			}
-			kinds.try_into().map_err(|_| Error::<T>::TooManyKinds)
-		}
-
-		/// Registers a qualifier after validating its name and lists (no origin check: callers
-		/// are the governance call, genesis, and benchmark set-up).
-		pub fn do_register_qualifier(
-			account: T::AccountId,
-			name: Vec<u8>,
-			jurisdictions: Vec<Jurisdiction>,
-			kinds: Vec<CredentialKind>,
-		) -> Result<QualifierId, DispatchError> {
-			ensure!(!QualifierOfAccount::<T>::contains_key(&account), Error::<T>::AlreadyQualifier);
-			let name = Self::bounded_name(name)?;
-			let jurisdictions = Self::jurisdiction_set(jurisdictions)?;
-			let kinds = Self::kind_set(kinds)?;
-			let id = NextQualifierId::<T>::get();
-			NextQualifierId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-			QualifierOfAccount::<T>::insert(&account, id);
-			Qualifiers::<T>::insert(
-				id,
-				Qualifier { account, name, jurisdictions, kinds, status: QualifierStatus::Active },
-			);
-			Ok(id)
-		}
-
-		/// Registers a custom credential kind (no origin check).
-		pub fn do_register_kind(name: Vec<u8>) -> Result<CredentialKind, DispatchError> {
-			let name = Self::bounded_name(name)?;
-			let n = NextCustomKind::<T>::get();
-			ensure!(n < T::MaxCustomKinds::get(), Error::<T>::TooManyCustomKinds);
-			CustomKinds::<T>::insert(n, name);
-			NextCustomKind::<T>::put(n + 1);
-			Ok(CredentialKind::Custom(n))
-		}
-
-		/// Creates an investor managed by `qualifier` (no origin or coverage check).
-		pub fn do_create_investor(
-			qualifier: QualifierId,
-			kind: InvestorKind,
-			jurisdiction: Jurisdiction,
-		) -> Result<InvestorId, DispatchError> {
-			let id = NextInvestorId::<T>::get();
-			NextInvestorId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
-			Investors::<T>::insert(id, Investor { kind, jurisdiction, qualifier, wallets: 0 });
-			Ok(id)
-		}
-
-		/// Whether `wallet` may be linked to the investor `record` (not yet anyone's, not a
-		/// protocol holder, room left).
-		fn ensure_can_link(record: &Investor, wallet: &T::AccountId) -> DispatchResult {
-			ensure!(!InvestorOfWallet::<T>::contains_key(wallet), Error::<T>::WalletAlreadyLinked);
-			ensure!(!ProtocolHolders::<T>::contains_key(wallet), Error::<T>::IsProtocolHolder);
-			ensure!(record.wallets < T::MaxWalletsPerInvestor::get(), Error::<T>::TooManyWallets);
-			ensure!(!T::Holdings::holds_units(wallet), Error::<T>::WalletHoldsUnits);
-			Ok(())
-		}
-
-		/// Links `wallet` to `investor` (no consent check: callers are the acceptance call,
-		/// genesis and benchmark set-up). Enforces one investor per wallet and the wallet limit.
-		pub fn do_link(investor: InvestorId, wallet: &T::AccountId) -> DispatchResult {
-			let mut record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
-			Self::ensure_can_link(&record, wallet)?;
-			record.wallets += 1;
-			Investors::<T>::insert(investor, record);
-			InvestorOfWallet::<T>::insert(wallet, investor);
-			InvestorWallets::<T>::insert(investor, wallet, ());
-			Ok(())
-		}
-
-		fn do_unlink(investor: InvestorId, wallet: &T::AccountId) {
-			InvestorOfWallet::<T>::remove(wallet);
-			InvestorWallets::<T>::remove(investor, wallet);
-			Investors::<T>::mutate(investor, |record| {
-				if let Some(record) = record {
-					record.wallets = record.wallets.saturating_sub(1);
-				}
-			});
-		}
-
-		/// Whether an attestation of `kind` counts at `now`: unrevoked, unexpired, and its
-		/// qualifier exists, is active and is (still) trusted for `kind`.
-		pub fn attestation_counts(
-			attestation: &Attestation<T::Hash>,
-			kind: CredentialKind,
-			now: Moment,
-		) -> bool {
-			attestation.is_live(now)
-				&& Qualifiers::<T>::get(attestation.qualifier)
-					.is_some_and(|q| q.status == QualifierStatus::Active && q.kinds.contains(&kind))
-		}
-
-		/// The block on a wallet, on the investor behind it, or on the protocol holder it is;
-		/// the wallet's own block first.
-		pub fn block_of_account(account: &T::AccountId) -> Option<Block> {
-			WalletBlocks::<T>::get(account)
-				.or_else(|| InvestorOfWallet::<T>::get(account).and_then(InvestorBlocks::<T>::get))
-				.or_else(|| ProtocolHolders::<T>::get(account).and_then(|p| p.block))
-		}
-
-		/// An investor with its wallets, attestations (and whether each counts now) and block.
-		///
-		/// For the runtime API: iterates over the investor's wallets and credential kinds, all
-		/// bounded.
-		pub fn investor_info(investor: InvestorId) -> Option<InvestorInfo<T::AccountId, T::Hash>> {
-			let record = Investors::<T>::get(investor)?;
-			let now = Self::now();
-			let credentials = Credentials::<T>::iter_prefix(investor)
-				.flat_map(|(kind, attestations)| {
-					attestations.into_iter().map(move |a| CredentialInfo {
-						kind,
-						qualifier: a.qualifier,
-						issued_at: a.issued_at,
-						expires_at: a.expires_at,
-						evidence: a.evidence,
-						revoked_at: a.revoked_at,
-						valid: Self::attestation_counts(&a, kind, now),
-					})
-				})
-				.collect();
-			Some(InvestorInfo {
-				id: investor,
-				kind: record.kind,
-				jurisdiction: record.jurisdiction,
-				qualifier: record.qualifier,
-				wallets: InvestorWallets::<T>::iter_key_prefix(investor).collect(),
-				credentials,
-				block: InvestorBlocks::<T>::get(investor).map(BlockInfo::from),
-			})
-		}
-
-		/// Everything known about an account, for the runtime API.
-		pub fn account_credentials(
-			account: &T::AccountId,
-		) -> AccountCredentials<T::AccountId, T::Hash> {
-			use stoa_primitives::CredentialRegistry;
-			AccountCredentials {
-				investor: InvestorOfWallet::<T>::get(account).and_then(Self::investor_info),
-				wallet_block: WalletBlocks::<T>::get(account).map(BlockInfo::from),
-				protocol_holder: ProtocolHolders::<T>::get(account).map(|p| ProtocolHolderInfo {
-					registrant: p.registrant,
-					name: p.name.into_inner(),
-					block: p.block.map(BlockInfo::from),
-				}),
-				pending_link: LinkRequests::<T>::get(account).map(|r| r.investor),
-				blocked: Self::account_block(account),
-			}
-		}
-	}
-
-	impl<T: Config> stoa_primitives::CredentialRegistry<T::AccountId> for Pallet<T> {
-		fn investor_of(wallet: &T::AccountId) -> Option<InvestorId> {
-			InvestorOfWallet::<T>::get(wallet)
-		}
-
-		fn has_credential(
-			investor: InvestorId,
-			kind: CredentialKind,
-			qualifiers: Option<&[QualifierId]>,
-			at: Moment,
-		) -> bool {
-			Credentials::<T>::get(investor, kind).iter().any(|a| {
-				qualifiers.is_none_or(|set| set.contains(&a.qualifier))
-					&& Self::attestation_counts(a, kind, at)
-			})
-		}
-
-		fn jurisdiction_of(investor: InvestorId) -> Option<Jurisdiction> {
-			Investors::<T>::get(investor).map(|r| r.jurisdiction)
-		}
-
-		fn investor_kind(investor: InvestorId) -> Option<InvestorKind> {
-			Investors::<T>::get(investor).map(|r| r.kind)
-		}
-
-		fn investor_block(investor: InvestorId) -> Option<BlockReason> {
-			InvestorBlocks::<T>::get(investor).map(|b| b.reason)
-		}
-
-		fn account_block(account: &T::AccountId) -> Option<BlockReason> {
-			Self::block_of_account(account).map(|b| b.reason)
-		}
-
-		fn is_protocol_holder(account: &T::AccountId) -> bool {
-			ProtocolHolders::<T>::get(account).is_some_and(|p| p.block.is_none())
-		}
-
-		fn now() -> Moment {
-			Pallet::<T>::now()
+			Self::do_block_protocol_holder(account, reason, slash)
 		}
 	}
 }
