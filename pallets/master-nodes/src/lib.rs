@@ -16,8 +16,24 @@
 //!   session `n` is active from session `n + 2`.
 //! - An admitted master node without session keys is left out of the set and listed in
 //!   [`AwaitingKeys`] (and in the [`Event::AuthoritySetPlanned`] event) until it sets them.
-//! - [`Config::MinMasterNodes`] refuses a removal or departure below the floor;
-//!   [`Config::MaxMasterNodes`] bounds the set, and so every iteration in this pallet.
+//! - [`Config::MinMasterNodes`] refuses a removal or departure below the floor, counted
+//!   twice: admitted master nodes ([`Error::BelowMinimum`]) and admitted master nodes *with
+//!   session keys* ([`Error::TooFewKeyedMasterNodes`]; never fewer than one, whatever the
+//!   floor). [`Config::MaxMasterNodes`] bounds the set, and so every iteration in this pallet.
+//!
+//! ## When a removed node stops authoring
+//!
+//! A node removed (or departed) during session `n` is left out of the set planned at the end
+//! of session `n` and stops authoring when session `n + 2` starts, provided that at that
+//! boundary at least one admitted master node has session keys. If none has, this pallet
+//! keeps the current set ([`Event::AuthoritySetKept`]) rather than halt the chain, and a
+//! removed node that still has keys would keep authoring. So removal and departure are
+//! refused unless at least `MinMasterNodes` (and at least one) *other* admitted nodes have
+//! session keys: a removal is then always followed by a set that leaves the node out. The one
+//! thing that can still undo it is the remaining operators purging their own keys
+//! (`session.purge_keys`, which this pallet cannot refuse) before the boundary; the set is
+//! then kept until an admitted node sets keys again, or until the removed operator purges its
+//! keys (`pallet-session` drops authorities without keys).
 //!
 //! Other pallets read the registry through [`stoa_primitives::MasterNodeRegistry`].
 
@@ -77,7 +93,9 @@ pub mod pallet {
 		/// Tells whether an operator has registered session keys (`pallet-session`).
 		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
 
-		/// No removal or departure may take the number of master nodes below this floor.
+		/// No removal or departure may take the number of master nodes below this floor,
+		/// nor the number of master nodes with session keys (which is never allowed to reach
+		/// zero, even with a floor of 0). Should be at least 1.
 		#[pallet::constant]
 		type MinMasterNodes: Get<u32>;
 
@@ -149,11 +167,11 @@ pub mod pallet {
 		/// A regulated entity was admitted as a master node. It joins the authority set at
 		/// a session boundary once it has set its session keys.
 		MasterNodeAdmitted { operator: T::AccountId, jurisdiction: Jurisdiction },
-		/// Governance removed a master node. It leaves the authority set at the next
-		/// session boundary.
+		/// Governance removed a master node. It is left out of the set planned at the next
+		/// session boundary, and stops authoring at the boundary after.
 		MasterNodeRemoved { operator: T::AccountId },
-		/// A master node's operator announced its departure. It leaves the authority set at
-		/// the next session boundary.
+		/// A master node's operator announced its departure. It is left out of the set
+		/// planned at the next session boundary, and stops authoring at the boundary after.
 		MasterNodeDeparted { operator: T::AccountId },
 		/// A master node's licence was replaced (renewal, new document).
 		LicenceUpdated { operator: T::AccountId, licence_hash: T::Hash },
@@ -165,7 +183,8 @@ pub mod pallet {
 			awaiting_keys: Vec<T::AccountId>,
 		},
 		/// No admitted master node has session keys: the current authority set is kept
-		/// rather than leaving the chain without authors.
+		/// rather than leaving the chain without authors. Removed nodes in it that still have
+		/// keys keep authoring until an admitted node sets keys (or they purge theirs).
 		AuthoritySetKept { session: SessionIndex },
 	}
 
@@ -189,6 +208,21 @@ pub mod pallet {
 		EmptyLicenceUri,
 		/// The licence URI is longer than `MaxLicenceUriLength`.
 		LicenceUriTooLong,
+		/// The change would leave fewer than `MinMasterNodes` (or no) admitted master nodes
+		/// with session keys: the next authority set could not leave this node out, and it
+		/// would keep authoring. Another master node must set its keys first.
+		TooFewKeyedMasterNodes,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinMasterNodes::get() >= 1, "MinMasterNodes must be at least 1");
+			assert!(
+				T::MinMasterNodes::get() <= T::MaxMasterNodes::get(),
+				"MinMasterNodes must not exceed MaxMasterNodes"
+			);
+		}
 	}
 
 	#[pallet::call]
@@ -225,10 +259,15 @@ pub mod pallet {
 		/// Remove the master node `operator` (licence withdrawn, misconduct).
 		///
 		/// Origin: [`Config::AdminOrigin`]. Refused if it would leave fewer than
-		/// [`Config::MinMasterNodes`] master nodes. The node leaves the authority set at the
-		/// next session boundary; its session keys stay registered until it purges them.
+		/// [`Config::MinMasterNodes`] master nodes ([`Error::BelowMinimum`]) or fewer than
+		/// `MinMasterNodes` (and at least one) other master nodes with session keys
+		/// ([`Error::TooFewKeyedMasterNodes`]). The node is left out of the set planned at the
+		/// next session boundary and stops authoring at the one after; its session keys stay
+		/// registered until it purges them.
+		///
+		/// Reads every admitted master node's registration (at most `MaxMasterNodes`).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_master_node())]
+		#[pallet::weight(T::WeightInfo::remove_master_node().saturating_add(Pallet::<T>::register_scan_weight()))]
 		pub fn remove_master_node(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_remove(&operator)?;
@@ -238,11 +277,12 @@ pub mod pallet {
 
 		/// Leave the master-node set (signed by the master node's operator).
 		///
-		/// Refused if it would leave fewer than [`Config::MinMasterNodes`] master nodes. The
-		/// node keeps authoring until the next session boundary but one, so operators should
-		/// keep it running until then.
+		/// Refused, like [`Pallet::remove_master_node`], if it would leave fewer than
+		/// [`Config::MinMasterNodes`] master nodes, or fewer than `MinMasterNodes` (and at
+		/// least one) other master nodes with session keys. The node keeps authoring until
+		/// the next session boundary but one, so operators should keep it running until then.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::announce_departure())]
+		#[pallet::weight(T::WeightInfo::announce_departure().saturating_add(Pallet::<T>::register_scan_weight()))]
 		pub fn announce_departure(origin: OriginFor<T>) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
 			Self::do_remove(&operator)?;
@@ -322,17 +362,54 @@ pub mod pallet {
 			Ok(Licence { uri, hash })
 		}
 
-		/// Removes a master node, keeping the floor.
+		/// Removes a master node, keeping both floors: admitted nodes, and admitted nodes
+		/// with session keys besides `operator` (so that the next planned set is not empty,
+		/// is not replaced by the current one, and leaves `operator` out).
+		///
+		/// Iterates over at most `MaxMasterNodes` records (the admission cap), reading each
+		/// one's registration; every check happens before any write.
 		fn do_remove(operator: &T::AccountId) -> DispatchResult {
 			ensure!(MasterNodes::<T>::contains_key(operator), Error::<T>::NotMasterNode);
 			ensure!(MasterNodes::<T>::count() > T::MinMasterNodes::get(), Error::<T>::BelowMinimum);
+			ensure!(
+				Self::keyed_master_nodes_besides(operator) >= Self::keyed_floor(),
+				Error::<T>::TooFewKeyedMasterNodes
+			);
 			MasterNodes::<T>::remove(operator);
 			Ok(())
 		}
 
+		/// The scan of the register a removal makes (a record and a key registration per
+		/// admitted node), which the weights in `weights.rs` were generated without: declared
+		/// here until `stoa-node benchmark pallet` is run on the full-register benchmarks.
+		pub fn register_scan_weight() -> Weight {
+			T::DbWeight::get().reads(2 * u64::from(T::MaxMasterNodes::get()))
+		}
+
+		/// How many master nodes with session keys a removal must leave: `MinMasterNodes`,
+		/// and never zero (a chain whose admitted nodes have no keys keeps its current set,
+		/// removed nodes included).
+		pub(crate) fn keyed_floor() -> u32 {
+			T::MinMasterNodes::get().max(1)
+		}
+
+		/// The admitted master nodes other than `operator` that have registered session keys.
+		///
+		/// Scans the whole register (at most `MaxMasterNodes` keys, one registration read
+		/// each), so that the call's cost does not depend on storage order.
+		pub(crate) fn keyed_master_nodes_besides(operator: &T::AccountId) -> u32 {
+			MasterNodes::<T>::iter_keys()
+				.take(T::MaxMasterNodes::get() as usize)
+				.filter(|other| other != operator && T::ValidatorRegistration::is_registered(other))
+				.count() as u32
+		}
+
 		/// Plans the authority set for session `session`: every admitted master node with
-		/// registered session keys, sorted. `None` keeps the current set (nothing changed, or
-		/// no master node has keys).
+		/// registered session keys, sorted. `None` keeps the current set when no admitted
+		/// master node has keys: an empty set would halt block production and finality, so
+		/// liveness wins, and the kept set may still hold removed nodes that have keys. The
+		/// removal floor ([`Error::TooFewKeyedMasterNodes`]) keeps this case to one the
+		/// remaining operators cause themselves by purging their keys.
 		///
 		/// Iterates over at most `MaxMasterNodes` records.
 		pub(crate) fn plan_authorities(session: SessionIndex) -> Option<Vec<T::AccountId>> {

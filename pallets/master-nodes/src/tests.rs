@@ -274,25 +274,172 @@ fn a_removed_node_leaves_the_set_at_the_session_boundary() {
 #[test]
 fn the_set_is_kept_when_no_master_node_has_keys() {
 	new_test_ext().execute_with(|| {
-		// Governance replaces every master node before the newcomer has set its keys.
+		// The removal floor keeps a keyed author, but the one left can still purge its own
+		// keys (pallet-session does not ask this pallet).
 		MinMasterNodes::set(1);
-		assert_ok!(admit(10));
-		for operator in [1, 2, 3] {
-			assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), operator));
-		}
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 2));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 3));
+		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(1)));
 		run_to_session(1);
 		assert!(System::events()
 			.iter()
 			.any(|r| r.event == RuntimeEvent::MasterNodes(Event::AuthoritySetKept { session: 2 })));
-		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![10]);
-		// Rather than an empty set (a halted chain), the old authorities keep authoring.
+		assert_eq!(AwaitingKeys::<Test>::get().to_vec(), vec![1]);
+		// Rather than an empty set (a halted chain), the old authorities with keys keep
+		// authoring, removed ones included.
 		run_to_session(3);
-		assert_eq!(Session::validators(), vec![1, 2, 3]);
+		assert_eq!(Session::validators(), vec![2, 3]);
 
-		// Once the newcomer has keys, it takes over.
-		set_keys(10);
+		// Once an admitted node has keys again, it takes over and the removed nodes stop.
+		set_keys(1);
 		run_to_session(5);
+		assert_eq!(Session::validators(), vec![1]);
+	});
+}
+
+#[test]
+fn removal_is_refused_if_no_other_master_node_has_keys() {
+	new_test_ext().execute_with(|| {
+		// The case: the only keyed node is removed while the newcomer has no keys.
+		// Counting admitted nodes (2 of them would remain) is not enough.
+		MinMasterNodes::set(1);
+		assert_ok!(admit(10));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 1));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 2));
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 3),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(3)),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert!(Registry::<Test>::contains_key(3));
+
+		// The keyless newcomer itself may go: node 3 still authors.
+		assert_ok!(admit(11));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 11));
+	});
+}
+
+#[test]
+fn departure_is_refused_below_min_master_nodes_with_keys() {
+	new_test_ext().execute_with(|| {
+		// MinMasterNodes is 2; five admitted nodes, three of them with keys.
+		assert_ok!(admit(10));
+		assert_ok!(admit(11));
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(1)));
+		// Four admitted nodes would leave three, but only node 3 with keys.
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(2)),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 3),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		// A keyless node may still leave: nodes 2 and 3 keep their keys.
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(10)));
+
+		// Once the newcomer sets keys, it counts.
+		set_keys(11);
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(2)));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::MasterNodes(Event::MasterNodeDeparted { operator: 2 })
+		);
+		// Two nodes left: the admitted floor is checked first.
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(3)),
+			Error::<Test>::BelowMinimum
+		);
+	});
+}
+
+#[test]
+fn purged_keys_do_not_count_towards_the_floor() {
+	new_test_ext().execute_with(|| {
+		MinMasterNodes::set(1);
+		assert_ok!(admit(10));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 1));
+		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(3)));
+		// Node 2 is the only admitted node with keys.
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 2),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 3));
+	});
+}
+
+#[test]
+fn a_zero_floor_still_keeps_one_keyed_master_node() {
+	new_test_ext().execute_with(|| {
+		// A misconfigured floor of 0 (integrity_test refuses it) must not let the last keyed
+		// node go.
+		MinMasterNodes::set(0);
+		assert_ok!(admit(10));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 1));
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 2));
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 3),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 10));
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(3)),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+	});
+}
+
+#[test]
+fn a_removed_node_stops_authoring_once_a_keyed_successor_is_in() {
+	new_test_ext().execute_with(|| {
+		// Governance replaces every master node by node 10.
+		MinMasterNodes::set(1);
+		assert_ok!(admit(10));
+		for operator in [1, 2] {
+			assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), operator));
+		}
+		// Node 3 cannot be removed before its successor has keys...
+		assert_noop!(
+			MasterNodes::remove_master_node(RuntimeOrigin::root(), 3),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		// ...and can once it has: the next planned set is the successor alone.
+		set_keys(10);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 3));
+		let now = Session::current_index();
+		run_to_session(now + 1);
+		assert_eq!(PlannedAuthorities::<Test>::get().to_vec(), vec![10]);
+		assert!(!System::events()
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::MasterNodes(Event::AuthoritySetKept { .. }))));
+		// Two boundaries after the removal, none of the removed nodes authors.
+		run_to_session(now + 2);
 		assert_eq!(Session::validators(), vec![10]);
+		run_to_session(now + 4);
+		assert_eq!(Session::validators(), vec![10]);
+	});
+}
+
+#[test]
+fn removal_scans_a_full_register() {
+	new_test_ext().execute_with(|| {
+		// MaxMasterNodes is 6: three keyed genesis nodes and three without keys.
+		assert_ok!(admit(10));
+		assert_ok!(admit(11));
+		assert_ok!(admit(12));
+		assert_eq!(MasterNodesPallet::keyed_master_nodes_besides(&10), 3);
+		assert_eq!(MasterNodesPallet::keyed_master_nodes_besides(&1), 2);
+		assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), 1));
+		assert_eq!(MasterNodesPallet::keyed_master_nodes_besides(&2), 1);
+		assert_noop!(
+			MasterNodes::announce_departure(RuntimeOrigin::signed(2)),
+			Error::<Test>::TooFewKeyedMasterNodes
+		);
+		assert_ok!(MasterNodes::announce_departure(RuntimeOrigin::signed(10)));
 	});
 }
 
