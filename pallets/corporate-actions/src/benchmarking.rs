@@ -1,11 +1,13 @@
 //! Benchmarks for `pallet_corporate_actions`.
 //!
-//! Each call is measured in its worst case within the runtime's bounds (full job list, full
-//! coupon calendar, every scheduled checkpoint taking effect at once, the most motions and
-//! choices). The chain's paged jobs are measured per holder: `pay_holders(n)`,
-//! `redeem_holders(n)` and `split_holders(n)` go through `n` holders that each have a
-//! record-date snapshot to look up (the slower path), a withholding rate and a fresh settlement
-//! account; `on_idle` sizes its pages from these.
+//! Each call is measured in its worst case within the runtime's bounds (the security's job
+//! list full, every scheduled checkpoint taking effect at once, the most motions and choices).
+//! The chain's paged jobs are measured per holder: `pay_holders(n)`, `redeem_holders(n)` and
+//! `split_holders(n)` go through `n` holders that each have a record-date snapshot to look up
+//! (the slower path), a withholding rate and a fresh settlement account, and a split rescales
+//! each of them to nothing (the heavier path: the holder stops holding); `on_idle` sizes its
+//! pages from these. Recoveries are not in the per-holder figures: the pallet adds
+//! `recovery_weight` per holder.
 
 use super::*;
 use crate::Pallet as CorporateActions;
@@ -16,7 +18,7 @@ use frame_system::RawOrigin;
 use sp_runtime::Perbill;
 use stoa_primitives::{
 	CheckpointId, CredentialRegistry, DistributionId, HoldingsObserver, Jurisdiction,
-	SecurityAdmin, SecurityId,
+	SecurityAdmin, SecurityId, SecurityRegistry,
 };
 
 fn de() -> Jurisdiction {
@@ -41,13 +43,14 @@ fn rates<T: Config>() -> BoundedVec<(Jurisdiction, Perbill), T::MaxWithholdingRa
 	BoundedVec::truncate_from(list)
 }
 
-/// Fills the job list to one short of full with distributions that never pay.
-fn fill_jobs<T: Config>(leave: u32) {
-	let mut jobs = Jobs::<T>::get();
+/// Fills `security`'s job list, but for `leave` places, with distributions that never pay.
+fn fill_jobs<T: Config>(security: SecurityId, leave: u32) {
+	let mut jobs = Jobs::<T>::get(security).unwrap_or_default();
 	while (jobs.len() as u32) < T::MaxJobs::get().saturating_sub(leave) {
-		jobs.try_push(Job::Pay(DistributionId::MAX)).expect("below the bound");
+		jobs.try_push(Job::Pay { distribution: DistributionId::MAX, from: u64::MAX })
+			.expect("below the bound");
 	}
-	Jobs::<T>::put(jobs);
+	Jobs::<T>::insert(security, jobs);
 }
 
 /// Schedules the most checkpoints of `security`, all due by `START + 10`.
@@ -134,7 +137,7 @@ mod benchmarks {
 		T::BenchmarkHelper::holder(security, &account("holder", 0, 0), de(), units::<T>(10));
 		let asset = T::BenchmarkHelper::funded_asset(&agent, units::<T>(u32::MAX));
 		due_checkpoints::<T>(security);
-		fill_jobs::<T>(1);
+		fill_jobs::<T>(security, 1);
 		let now = START + 10;
 		#[extrinsic_call]
 		_(
@@ -155,7 +158,7 @@ mod benchmarks {
 		let (security, agent, checkpoint, _) = holders::<T>(false, 1);
 		let id = distribution::<T>(security, &agent, checkpoint, DistributionKind::Dividend);
 		Distributions::<T>::mutate(id, |d| d.as_mut().unwrap().pay_at = START + 100);
-		fill_jobs::<T>(0);
+		fill_jobs::<T>(security, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), id);
 		assert_eq!(Distributions::<T>::get(id).unwrap().status, DistributionStatus::Closed);
@@ -177,7 +180,7 @@ mod benchmarks {
 	fn reclaim() {
 		let (security, agent, checkpoint, _) = holders::<T>(false, 1);
 		let id = distribution::<T>(security, &agent, checkpoint, DistributionKind::Dividend);
-		fill_jobs::<T>(0);
+		fill_jobs::<T>(security, 0);
 		T::BenchmarkHelper::set_time(START + 2_000);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), id);
@@ -186,11 +189,54 @@ mod benchmarks {
 
 	#[benchmark]
 	fn split() {
-		let (security, agent) = T::BenchmarkHelper::security_with_agent();
-		fill_jobs::<T>(1);
+		// A debt security (its face value is rescaled) whose job list is full but for the split
+		// with per-unit distributions whose record date is to come (their amounts are
+		// rescaled), and every scheduled checkpoint but one due (they take effect first).
+		let (security, agent, checkpoint, _) = holders::<T>(true, 1);
+		let asset = T::BenchmarkHelper::funded_asset(&agent, units::<T>(u32::MAX));
+		DebtSchedules::<T>::insert(
+			security,
+			DebtSchedule {
+				asset,
+				face_value: units::<T>(1_000),
+				months: 3,
+				first_coupon: START + 100,
+				coupons: 0,
+				maturity: Some(START + 1_000),
+				funder: agent.clone(),
+				defaults: 0,
+				redeemed: false,
+			},
+		);
+		let mut ids = Vec::new();
+		while Jobs::<T>::get(security).map_or(0, |jobs| jobs.len() as u32) < T::MaxJobs::get() - 1 {
+			ids.push(distribution::<T>(security, &agent, checkpoint, DistributionKind::Dividend));
+		}
+		for id in &ids {
+			Distributions::<T>::mutate(id, |d| d.as_mut().expect("created").record_at = u64::MAX);
+		}
+		let mut state = CheckpointStates::<T>::get(security);
+		while (state.scheduled.len() as u32) < T::MaxScheduledCheckpoints::get() - 1 {
+			state.last_id += 1;
+			Checkpoints::<T>::insert(
+				security,
+				state.last_id,
+				Checkpoint { at: START + 10, epoch: None },
+			);
+			state.scheduled.try_push((START + 10, state.last_id)).unwrap();
+		}
+		CheckpointStates::<T>::insert(security, state);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), security, 2, 1);
 		assert!(Splits::<T>::contains_key(security));
+		assert!(CheckpointStates::<T>::get(security).scheduled.is_empty());
+		assert_eq!(DebtSchedules::<T>::get(security).unwrap().face_value, units::<T>(500));
+		if let Some(id) = ids.first() {
+			assert_eq!(
+				Distributions::<T>::get(id).unwrap().amount,
+				Amount::PerUnit(units::<T>(500))
+			);
+		}
 	}
 
 	#[benchmark]
@@ -272,11 +318,6 @@ mod benchmarks {
 		T::BenchmarkHelper::set_time(START);
 		let (security, agent) = T::BenchmarkHelper::debt_security_with_agent(START + 400 * 86_400);
 		let asset = T::BenchmarkHelper::funded_asset(&agent, units::<T>(1));
-		let mut calendar = CouponCalendar::<T>::get();
-		while (calendar.len() as u32) < T::MaxDebtSchedules::get() - 1 {
-			calendar.try_push((START + 86_400, SecurityId::MAX)).unwrap();
-		}
-		CouponCalendar::<T>::put(calendar);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), security, asset, units::<T>(1_000), 3, START + 86_400);
 		assert!(DebtSchedules::<T>::contains_key(security));
@@ -302,7 +343,7 @@ mod benchmarks {
 		);
 		T::BenchmarkHelper::set_time(START + 1_000);
 		due_checkpoints_at::<T>(security, START + 1_000);
-		fill_jobs::<T>(1);
+		fill_jobs::<T>(security, 1);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), security);
 		assert!(DebtSchedules::<T>::get(security).unwrap().redeemed);
@@ -317,7 +358,7 @@ mod benchmarks {
 		record.amount = Amount::PerUnit(units::<T>(2_000));
 		#[block]
 		{
-			CorporateActions::<T>::activate(id, &mut record);
+			CorporateActions::<T>::activate(id, &mut record).expect("funded");
 		}
 		assert_eq!(record.status, DistributionStatus::Paying);
 	}
@@ -327,7 +368,7 @@ mod benchmarks {
 		let (security, agent, checkpoint, _) = holders::<T>(false, n);
 		let id = distribution::<T>(security, &agent, checkpoint, DistributionKind::Dividend);
 		let mut record = Distributions::<T>::get(id).unwrap();
-		CorporateActions::<T>::activate(id, &mut record);
+		CorporateActions::<T>::activate(id, &mut record).expect("funded");
 		#[block]
 		{
 			CorporateActions::<T>::push(id, &mut record, n);
@@ -341,7 +382,7 @@ mod benchmarks {
 		let id = distribution::<T>(security, &agent, checkpoint, DistributionKind::Redemption);
 		T::Securities::mark_matured(security);
 		let mut record = Distributions::<T>::get(id).unwrap();
-		CorporateActions::<T>::activate(id, &mut record);
+		CorporateActions::<T>::activate(id, &mut record).expect("funded");
 		#[block]
 		{
 			CorporateActions::<T>::push(id, &mut record, n);
@@ -351,14 +392,22 @@ mod benchmarks {
 
 	#[benchmark]
 	fn split_holders(n: Linear<0, 200>) {
-		let (security, agent, _, _) = holders::<T>(false, n);
-		CorporateActions::<T>::split(RawOrigin::Signed(agent).into(), security, 3, 2).unwrap();
+		// A reverse split that leaves every holder (10 units) with nothing: the heavier path
+		// (the holder stops holding, its exit is recorded, the guard's counts follow).
+		let (security, agent, _, accounts) = holders::<T>(false, n);
+		let denominator = T::MaxSplitRatio::get();
+		assert!(denominator > 10, "a 1:MaxSplitRatio split must rescale 10 units to nothing");
+		CorporateActions::<T>::split(RawOrigin::Signed(agent).into(), security, 1, denominator)
+			.unwrap();
 		let visited;
 		#[block]
 		{
 			visited = CorporateActions::<T>::split_page(security, n);
 		}
 		assert_eq!(visited, n);
+		for who in &accounts {
+			assert!(sp_runtime::traits::Zero::is_zero(&T::Securities::balance_of(security, who)));
+		}
 	}
 
 	#[benchmark]
@@ -376,19 +425,64 @@ mod benchmarks {
 			now,
 		)
 		.unwrap();
-		let mut calendar = CouponCalendar::<T>::get();
-		while (calendar.len() as u32) < T::MaxDebtSchedules::get() {
-			calendar.try_push((now + 86_400, SecurityId::MAX)).unwrap();
-		}
-		CouponCalendar::<T>::put(calendar);
-		fill_jobs::<T>(1);
+		fill_jobs::<T>(security, 1);
 		T::BenchmarkHelper::set_time(now);
 		due_checkpoints_at::<T>(security, now);
 		#[block]
 		{
-			CorporateActions::<T>::service_next_debt_payment(now);
+			assert!(CorporateActions::<T>::service_next_debt_payment(now));
 		}
 		assert_eq!(DebtSchedules::<T>::get(security).unwrap().coupons, 1);
+		assert_eq!(MissedCoupons::<T>::iter_prefix(security).count(), 0);
+	}
+
+	#[benchmark]
+	fn retry_coupon() {
+		// A missed coupon whose distribution joins an almost full job list.
+		let (security, agent, checkpoint, _) = holders::<T>(true, 1);
+		let asset = T::BenchmarkHelper::funded_asset(&agent, units::<T>(u32::MAX));
+		let now = START + 10;
+		CorporateActions::<T>::set_debt_schedule(
+			RawOrigin::Signed(agent.clone()).into(),
+			security,
+			asset,
+			units::<T>(1_000),
+			3,
+			now,
+		)
+		.unwrap();
+		MissedCoupons::<T>::insert(
+			security,
+			1,
+			MissedCoupon { checkpoint, rate: units::<T>(12), due_at: now },
+		);
+		fill_jobs::<T>(security, 1);
+		T::BenchmarkHelper::set_time(now);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent), security, 1);
+		assert!(!MissedCoupons::<T>::contains_key(security, 1));
+	}
+
+	#[benchmark]
+	fn claim_recovered() {
+		// A redemption owed to a wallet lost and replaced as many times as followed, whose
+		// payment starts with this claim.
+		let (security, agent, checkpoint, accounts) = holders::<T>(true, 1);
+		let id = distribution::<T>(security, &agent, checkpoint, DistributionKind::Redemption);
+		T::Securities::mark_matured(security);
+		let lost = accounts[0].clone();
+		let mut from = lost.clone();
+		for hop in 0..MAX_RECOVERY_HOPS {
+			let to: T::AccountId = account("replacement", hop, 0);
+			let recovery = Recovery { to: to.clone(), until: None };
+			Recoveries::<T>::insert(&from, RecoveriesOf::<T>::truncate_from(vec![recovery]));
+			from = to;
+		}
+		let new = from;
+		T::BenchmarkHelper::holder(security, &new, de(), units::<T>(0));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(new.clone()), id, lost.clone());
+		assert!(Payments::<T>::contains_key(id, lost));
 	}
 
 	impl_benchmark_test_suite!(CorporateActions, crate::mock::new_test_ext(), crate::mock::Test);

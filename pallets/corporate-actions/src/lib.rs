@@ -23,10 +23,16 @@
 //! own escrow account. From the payment date, `on_idle` pays every holder at the record date in
 //! pages sized to the block's remaining weight (a cursor over the current holders, then over
 //! the accounts that emptied their holding since the first checkpoint): no off-chain holder
-//! list, no extrinsic per holder. Holders may [`Pallet::claim`] at any time after the payment
-//! date; one payment marker per (distribution, account) makes the push and the claim pay at
+//! list, no extrinsic per holder. Each security has its own bounded job list, and `on_idle`
+//! gives the securities with work their turns round-robin, so that no security's jobs crowd
+//! out another's. Holders may [`Pallet::claim`] at any time after the payment date; one
+//! payment marker per (distribution, record-date account) makes the push and the claim pay at
 //! most once. Withholding tax is taken per investor jurisdiction; unclaimed funds return to the
-//! funder after expiry ([`Pallet::reclaim`]).
+//! funder after expiry ([`Pallet::reclaim`]), and a distribution only closes once they have.
+//!
+//! A wallet replaced in a credentials recovery is paid through its replacement: the pallet
+//! listens to `pallet-credentials` ([`CredentialsListener`]) and pays what a lost wallet is
+//! owed to the wallet that replaced it ([`Pallet::claim_recovered`] for a claim).
 //!
 //! Rounding: each holder's gross amount is rounded down (pro rata of a total, or per unit), and
 //! so is the tax (in the holder's favour); the sum paid never exceeds the reserve, and what
@@ -35,11 +41,13 @@
 //! ## Splits, ballots, debt
 //!
 //! A split `n:m` locks the security's movements and rescales every holder in `on_idle` pages,
-//! rounding each wallet down (fractions are cancelled; see docs/corporate-actions.md). Ballots
+//! rounding each wallet down (fractions are cancelled; see docs/corporate-actions.md); what is
+//! counted per unit (a debt's face value, per-unit amounts of distributions whose record date
+//! is still to come) is rescaled with it, and no record date is taken while it runs. Ballots
 //! weigh each investor's single vote by all its wallets' units at the record date. Debt and
 //! hybrid securities with a coupon schedule get their coupon distributions created by the
 //! chain on their dates and their principal repaid (and units burnt) at maturity; a payment the
-//! issuer's reserve cannot cover is recorded as a default.
+//! chain cannot create is recorded as missed, and stays owed until it is retried.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -58,6 +66,17 @@ pub mod weights;
 
 pub use types::*;
 pub use weights::WeightInfo;
+
+/// The most holders one [`Pallet::push_payments`] call goes through.
+pub const MAX_PUSH_PAGE: u32 = 500;
+
+/// The most recoveries followed from a record-date account to the wallet that is paid (a
+/// wallet lost, its replacement lost in turn, ...).
+pub const MAX_RECOVERY_HOPS: u32 = 3;
+
+/// The most recoveries remembered per wallet (a wallet lost, linked again, lost again...); the
+/// oldest is forgotten beyond.
+pub const MAX_RECOVERIES_PER_WALLET: u32 = 3;
 
 /// Sets up securities, holders, settlement assets and time for the benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
@@ -85,11 +104,12 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::{
+		dispatch::DispatchResultWithPostInfo,
 		pallet_prelude::*,
 		storage::with_storage_layer,
 		traits::{
 			fungibles::{self, Inspect as _, Mutate as _},
-			tokens::{Balance as BalanceT, Fortitude, Preservation},
+			tokens::{Balance as BalanceT, Preservation},
 		},
 		PalletId,
 	};
@@ -105,8 +125,9 @@ pub mod pallet {
 	use stoa_primitives::{
 		calendar::add_months,
 		corporate_actions::{BallotResults, DistributionProgress, Entitlement},
-		BallotId, CheckpointId, CredentialRegistry, DistributionId, HoldingsObserver, InvestorId,
-		Jurisdiction, Moment, Role, SecurityAdmin, SecurityId, SecurityRegistry,
+		BallotId, CheckpointId, CredentialRegistry, CredentialsListener, DistributionId,
+		HoldingsObserver, InvestorId, Jurisdiction, Moment, Role, SecurityAdmin, SecurityId,
+		SecurityRegistry,
 	};
 
 	/// The settlement currencies' asset ids.
@@ -134,6 +155,13 @@ pub mod pallet {
 	/// A debt schedule as stored.
 	pub type DebtScheduleOf<T> =
 		DebtSchedule<<T as frame_system::Config>::AccountId, <T as Config>::Balance, AssetIdOf<T>>;
+	/// A security's job list.
+	pub type JobsOf<T> = BoundedVec<Job, <T as Config>::MaxJobs>;
+	/// A wallet's recoveries, oldest first.
+	pub type RecoveriesOf<T> = BoundedVec<
+		Recovery<<T as frame_system::Config>::AccountId>,
+		ConstU32<MAX_RECOVERIES_PER_WALLET>,
+	>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -172,7 +200,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxWithholdingRates: Get<u32>;
 
-		/// The most distributions and splits in progress at once, chain-wide.
+		/// The most distributions and splits in progress at once for **one security** (each
+		/// security has its own job list: one security's jobs never crowd out another's).
 		#[pallet::constant]
 		type MaxJobs: Get<u32>;
 
@@ -188,10 +217,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTextLength: Get<u32>;
 
-		/// The most debt securities with a coupon schedule.
-		#[pallet::constant]
-		type MaxDebtSchedules: Get<u32>;
-
 		/// The most coupon or maturity dates handled in one block (more wait for the next).
 		#[pallet::constant]
 		type MaxCouponsPerBlock: Get<u32>;
@@ -206,6 +231,21 @@ pub mod pallet {
 		/// Sets up securities, holders and assets for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, AssetIdOf<Self>, Self::Balance>;
+	}
+
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// The most holders one `push_payments` call goes through.
+		#[pallet::constant_name(MaxPushPage)]
+		fn max_push_page() -> u32 {
+			MAX_PUSH_PAGE
+		}
+
+		/// The most recoveries followed from a record-date account to the wallet paid.
+		#[pallet::constant_name(MaxRecoveryHops)]
+		fn max_recovery_hops() -> u32 {
+			MAX_RECOVERY_HOPS
+		}
 	}
 
 	/// Each security's checkpoint count, last epoch and scheduled checkpoints.
@@ -255,15 +295,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextDistributionId<T: Config> = StorageValue<_, DistributionId, ValueQuery>;
 
-	/// Who has been paid by a distribution (by the chain or by its own claim).
+	/// Who has been paid by a distribution (by the chain or by a claim), by record-date
+	/// account (a recovered wallet's entitlement is marked under the lost wallet, whoever
+	/// received it).
 	#[pallet::storage]
 	pub type Payments<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DistributionId, Blake2_128Concat, T::AccountId, ()>;
 
-	/// Distributions waiting to be paid or being paid, and splits in progress, oldest first:
-	/// what `on_idle` works on.
+	/// Each security's distributions waiting to be paid or being paid, and its split in
+	/// progress, oldest first (at most `MaxJobs` per security): what `on_idle` works on.
+	/// Securities without jobs have no entry.
 	#[pallet::storage]
-	pub type Jobs<T: Config> = StorageValue<_, BoundedVec<Job, T::MaxJobs>, ValueQuery>;
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, SecurityId, JobsOf<T>>;
+
+	/// The security whose jobs `on_idle` last worked on: the next block starts after it, so
+	/// that every security with work gets its turn.
+	#[pallet::storage]
+	pub type JobCursor<T: Config> = StorageValue<_, SecurityId>;
 
 	/// Splits in progress, by security (its movements are locked meanwhile).
 	#[pallet::storage]
@@ -287,10 +335,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DebtSchedules<T: Config> = StorageMap<_, Twox64Concat, SecurityId, DebtScheduleOf<T>>;
 
-	/// The next coupon or maturity date of each scheduled debt security, earliest first.
+	/// The next coupon or maturity date of each scheduled debt security, by date (big-endian,
+	/// so that storage order is time order) and security: one entry per security.
 	#[pallet::storage]
 	pub type CouponCalendar<T: Config> =
-		StorageValue<_, BoundedVec<(Moment, SecurityId), T::MaxDebtSchedules>, ValueQuery>;
+		StorageDoubleMap<_, Identity, MomentKey, Twox64Concat, SecurityId, ()>;
+
+	/// Coupons the chain could not create on their date, by security and coupon number:
+	/// owed until [`Pallet::retry_coupon`] creates them.
+	#[pallet::storage]
+	pub type MissedCoupons<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, SecurityId, Twox64Concat, u32, MissedCoupon<T::Balance>>;
+
+	/// Wallets replaced in a credentials recovery, and their replacements (oldest first): what
+	/// they were owed at record dates until they were linked to an investor again is paid to
+	/// the replacement.
+	#[pallet::storage]
+	pub type Recoveries<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RecoveriesOf<T>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -314,10 +375,13 @@ pub mod pallet {
 			supply: T::Balance,
 			reserve: T::Balance,
 		},
-		/// A holder was paid: `gross` before tax, `withheld` for its jurisdiction, `net` sent.
+		/// What `holder` was owed at the record date was paid: `gross` before tax, `withheld`
+		/// for its jurisdiction, `net` sent to `payee` (the holder itself, or the wallet that
+		/// replaced it in a recovery).
 		Paid {
 			distribution: DistributionId,
 			holder: T::AccountId,
+			payee: T::AccountId,
 			gross: T::Balance,
 			withheld: T::Balance,
 			net: T::Balance,
@@ -355,11 +419,14 @@ pub mod pallet {
 		BallotCancelled { ballot: BallotId },
 		/// A debt security's coupon and principal schedule was set.
 		DebtScheduleSet { security: SecurityId, first_coupon: Moment, months: u8 },
-		/// The chain created a coupon distribution.
+		/// A coupon distribution was created (by the chain on its date, or by a retry).
 		CouponCreated { security: SecurityId, number: u32, distribution: DistributionId },
 		/// The security matured and the repayment of its principal was created.
 		PrincipalRedemptionCreated { security: SecurityId, distribution: DistributionId },
-		/// A scheduled debt payment could not be made from the issuer's reserve.
+		/// A scheduled debt payment could not be created on its date (the issuer's reserve
+		/// could not cover it, or the security's job list was full). A coupon stays owed, with
+		/// its record date, until [`Pallet::retry_coupon`]; the principal until
+		/// [`Pallet::redeem_at_maturity`].
 		PaymentMissed { security: SecurityId, payment: DebtPayment, due: T::Balance },
 	}
 
@@ -369,7 +436,7 @@ pub mod pallet {
 		UnknownSecurity,
 		/// The signer is not the security's corporate-actions agent.
 		NotAgent,
-		/// The security has no checkpoint with this id.
+		/// The security has no checkpoint with this id, or its time has not come.
 		UnknownCheckpoint,
 		/// A scheduled checkpoint must be in the future.
 		CheckpointInPast,
@@ -384,7 +451,8 @@ pub mod pallet {
 		UnknownAsset,
 		/// A jurisdiction appears twice in the withholding rates.
 		DuplicateJurisdiction,
-		/// As many distributions and splits are in progress as the chain allows.
+		/// The security has as many distributions and splits in progress as allowed
+		/// (`MaxJobs` per security).
 		TooManyJobs,
 		/// The funds could not be moved from the funder into the escrow.
 		FundingFailed,
@@ -402,15 +470,18 @@ pub mod pallet {
 		AlreadyPaid,
 		/// The account is owed nothing by this distribution.
 		NothingToClaim,
-		/// The wallet or its investor is blocked.
+		/// The wallet paid (the holder, or the wallet that replaced it) or its investor is
+		/// blocked.
 		HolderBlocked,
 		/// The settlement currency refused the payment.
 		PaymentFailed,
 		/// The holder's units could not be redeemed.
 		RedemptionFailed,
-		/// Numerator and denominator must differ and be between 1 and `MaxSplitRatio`.
+		/// Numerator and denominator must differ and be between 1 and `MaxSplitRatio` (and
+		/// must not rescale a debt's face value to nothing).
 		InvalidRatio,
-		/// A split of this security is in progress.
+		/// A split of this security is in progress: no record date can be taken and no
+		/// payment made until it completes.
 		SplitInProgress,
 		/// No ballot has this id.
 		UnknownBallot,
@@ -435,12 +506,26 @@ pub mod pallet {
 		InvalidSchedule,
 		/// The security already has a schedule.
 		ScheduleExists,
-		/// As many debt securities have schedules as allowed.
-		TooManySchedules,
 		/// The security has no schedule.
 		NoSchedule,
 		/// The security has not matured, or its principal has already been put up.
 		NotRedeemable,
+		/// What is left in the escrow could not be returned to the funder (the settlement
+		/// currency or the escrow account is frozen): nothing changed; try again once thawed.
+		RefundFailed,
+		/// A primary offering of the security is open or settling: a split must wait for it.
+		OfferingInProgress,
+		/// The transfer guard cannot follow another split of this security (it rescales rules
+		/// kept in units, and has recorded as many splits as it can).
+		SplitNotSupported,
+		/// `max` is above [`MAX_PUSH_PAGE`].
+		PageTooLarge,
+		/// The account was not replaced in a credentials recovery.
+		NotRecovered,
+		/// The signer is not the wallet that replaced the lost one.
+		NotReplacement,
+		/// The security has no missed coupon with this number.
+		NoMissedCoupon,
 	}
 
 	#[pallet::hooks]
@@ -449,12 +534,11 @@ pub mod pallet {
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
 			let now = T::Credentials::now();
 			let mut serviced = 0u32;
-			while serviced < T::MaxCouponsPerBlock::get()
-				&& CouponCalendar::<T>::get().first().is_some_and(|(at, _)| *at <= now)
-			{
-				Self::service_next_debt_payment(now);
+			while serviced < T::MaxCouponsPerBlock::get() && Self::service_next_debt_payment(now) {
 				serviced.saturating_inc();
 			}
+			// The time and the calendar's head that was not due (each serviced date's read of
+			// the head is part of `service_debt`).
 			T::DbWeight::get()
 				.reads(2)
 				.saturating_add(T::WeightInfo::service_debt().saturating_mul(serviced.into()))
@@ -470,7 +554,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Create a record date of `security`: balances now (`at` none), or at a future time
 		/// (signed by its corporate-actions agent). O(1), whatever the number of holders. The
-		/// id is in [`Event::CheckpointCreated`].
+		/// id is in [`Event::CheckpointCreated`]. Refused while a split of the security is in
+		/// progress for balances now ([`Error::SplitInProgress`]); a scheduled checkpoint whose
+		/// time comes during a split takes effect when the split completes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_checkpoint())]
 		pub fn create_checkpoint(
@@ -496,6 +582,9 @@ pub mod pallet {
 		/// The reserve moves from the signer into the distribution's escrow now: the total, or
 		/// for a per-unit amount what the current supply needs (settled against the record
 		/// date's supply when payment starts). The id is in [`Event::DistributionCreated`].
+		/// A per-unit amount is per unit at the record date (a split before a future record
+		/// date rescales it). Each security has at most `MaxJobs` distributions and splits in
+		/// progress ([`Error::TooManyJobs`]).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::create_distribution())]
 		pub fn create_distribution(
@@ -532,7 +621,8 @@ pub mod pallet {
 		}
 
 		/// Cancel a distribution before its payment date and return its reserve (signed by the
-		/// security's corporate-actions agent).
+		/// security's corporate-actions agent). Fails with [`Error::RefundFailed`], changing
+		/// nothing, if the reserve cannot be returned now (a frozen asset or escrow).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::cancel_distribution())]
 		pub fn cancel_distribution(
@@ -545,62 +635,63 @@ pub mod pallet {
 			Self::ensure_agent(&who, record.security)?;
 			ensure!(record.status == DistributionStatus::Created, Error::<T>::AlreadyPaying);
 			ensure!(T::Credentials::now() < record.pay_at, Error::<T>::AlreadyPaying);
-			let refunded = Self::close(distribution, &mut record);
+			let refunded = with_storage_layer(|| Self::close(distribution, &mut record))?;
 			Distributions::<T>::insert(distribution, record);
 			Self::deposit_event(Event::DistributionCancelled { distribution, refunded });
 			Ok(())
 		}
 
 		/// Claim the signer's entitlement from a distribution (from its payment date until it
-		/// is reclaimed). Pays exactly what the chain's push would have, once.
+		/// is reclaimed). Pays exactly what the chain's push would have, once. A wallet replaced
+		/// in a recovery is paid through its replacement (see [`Pallet::claim_recovered`]).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim())]
+		#[pallet::weight(T::WeightInfo::claim().saturating_add(Pallet::<T>::recovery_weight()))]
 		pub fn claim(origin: OriginFor<T>, distribution: DistributionId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record =
+			let record =
 				Distributions::<T>::get(distribution).ok_or(Error::<T>::UnknownDistribution)?;
-			ensure!(record.status != DistributionStatus::Closed, Error::<T>::DistributionClosed);
-			ensure!(T::Credentials::now() >= record.pay_at, Error::<T>::NotPayable);
-			if record.status == DistributionStatus::Created {
-				Self::activate(distribution, &mut record);
-				if record.status == DistributionStatus::Closed {
-					Distributions::<T>::insert(distribution, record);
-					return Ok(());
-				}
-			}
-			let result = with_storage_layer(|| Self::pay_holder(distribution, &mut record, &who));
-			Distributions::<T>::insert(distribution, record);
-			result
+			Self::do_claim(distribution, record, &who)
 		}
 
-		/// Pay up to `max` more holders of a distribution now (any signed origin): the same
-		/// push `on_idle` runs, for when blocks are too full for idle work.
+		/// Pay up to `max` (at most [`MAX_PUSH_PAGE`]) more holders of a distribution now (any
+		/// signed origin): the same push `on_idle` runs, for when blocks are too full for idle
+		/// work. Charged for the heavier of a payment and a redemption per holder, refunded to
+		/// what the distribution's kind and the holders gone through cost.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::activate().saturating_add(T::WeightInfo::pay_holders(*max)))]
+		#[pallet::weight(Pallet::<T>::push_payments_weight(*max))]
 		pub fn push_payments(
 			origin: OriginFor<T>,
 			distribution: DistributionId,
 			max: u32,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
+			ensure!(max <= MAX_PUSH_PAGE, Error::<T>::PageTooLarge);
 			let mut record =
 				Distributions::<T>::get(distribution).ok_or(Error::<T>::UnknownDistribution)?;
 			ensure!(T::Credentials::now() >= record.pay_at, Error::<T>::NotPayable);
+			let fixed = T::WeightInfo::activate();
 			match record.status {
 				DistributionStatus::Closed => return Err(Error::<T>::DistributionClosed.into()),
-				DistributionStatus::Pushed => return Ok(()),
-				DistributionStatus::Created => Self::activate(distribution, &mut record),
-				DistributionStatus::Paying => {},
+				DistributionStatus::Pushed => return Ok(Some(fixed).into()),
+				DistributionStatus::Created | DistributionStatus::Paying => {},
 			}
-			if record.status == DistributionStatus::Paying && !Self::payments_wait(&record) {
-				Self::push(distribution, &mut record, max);
+			ensure!(!Self::payments_wait(&record), Error::<T>::SplitInProgress);
+			if record.status == DistributionStatus::Created {
+				Self::activate(distribution, &mut record)?;
 			}
+			let mut visited = 0;
+			if record.status == DistributionStatus::Paying {
+				visited = Self::push(distribution, &mut record, max);
+			}
+			let kind = record.kind;
 			Distributions::<T>::insert(distribution, record);
-			Ok(())
+			Ok(Some(fixed.saturating_add(Self::page_weight(kind, visited))).into())
 		}
 
 		/// After a distribution's expiry, return what is left in its escrow to the funder (any
-		/// signed origin). Holders not paid by then lose their claim.
+		/// signed origin) and close it. Holders not paid by then lose their claim. Fails with
+		/// [`Error::RefundFailed`], changing nothing (the distribution stays open and can be
+		/// reclaimed later), if the funds cannot leave the escrow now (a frozen asset or escrow).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reclaim())]
 		pub fn reclaim(origin: OriginFor<T>, distribution: DistributionId) -> DispatchResult {
@@ -609,17 +700,22 @@ pub mod pallet {
 				Distributions::<T>::get(distribution).ok_or(Error::<T>::UnknownDistribution)?;
 			ensure!(record.status != DistributionStatus::Closed, Error::<T>::DistributionClosed);
 			ensure!(T::Credentials::now() >= record.expires_at, Error::<T>::NotExpired);
-			let amount = Self::close(distribution, &mut record);
+			let amount = with_storage_layer(|| Self::close(distribution, &mut record))?;
 			Distributions::<T>::insert(distribution, record);
 			Self::deposit_event(Event::DistributionReclaimed { distribution, amount });
 			Ok(())
 		}
 
 		/// Split `security` `numerator:denominator` (2:1 doubles every holding, 1:10 is a
-		/// reverse split); signed by its corporate-actions agent. The authorised supply is
-		/// rescaled now; holders are rescaled by the chain in `on_idle` pages, each wallet
-		/// rounded down (fractions are cancelled). Movements of the security are refused until
-		/// [`Event::SplitCompleted`].
+		/// reverse split); signed by its corporate-actions agent. Refused while an offering of
+		/// the security is open or settling.
+		///
+		/// At once: record dates whose time has come take effect (in pre-split units), the
+		/// authorised supply, the debt schedule's face value and the per-unit amounts of
+		/// distributions whose record date is still to come are rescaled (each rounded down).
+		/// Holders are rescaled by the chain in `on_idle` pages, each wallet rounded down
+		/// (fractions are cancelled). Until [`Event::SplitCompleted`], movements of the
+		/// security are refused, no record date is taken and no payment is made.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::split())]
 		pub fn split(
@@ -638,8 +734,37 @@ pub mod pallet {
 				Error::<T>::InvalidRatio
 			);
 			ensure!(!Splits::<T>::contains_key(security), Error::<T>::SplitInProgress);
-			Jobs::<T>::try_append(Job::Split(security)).map_err(|_| Error::<T>::TooManyJobs)?;
+			ensure!(!T::Securities::offering_in_progress(security), Error::<T>::OfferingInProgress);
+			ensure!(T::Securities::can_split(security), Error::<T>::SplitNotSupported);
+			let rescale =
+				|amount: T::Balance| Self::mul_div(amount, denominator.into(), numerator.into());
+			let schedule = DebtSchedules::<T>::get(security);
+			let face_value = schedule.as_ref().map(|s| rescale(s.face_value));
+			ensure!(face_value.is_none_or(|f| !f.is_zero()), Error::<T>::InvalidRatio);
+			// Checked first, written first: nothing else is written if the list is full.
+			Self::push_job(security, Job::Split)?;
+			let now = T::Credentials::now();
+			// Record dates whose time has come take effect before any balance is rescaled.
+			Self::materialise(security, now);
 			T::Securities::rescale_authorised_supply(security, numerator, denominator);
+			if let (Some(mut schedule), Some(face_value)) = (schedule, face_value) {
+				schedule.face_value = face_value;
+				DebtSchedules::<T>::insert(security, schedule);
+			}
+			// Per-unit amounts of distributions whose record date is to come are paid on
+			// post-split units (bounded by the security's job list).
+			for job in Jobs::<T>::get(security).unwrap_or_default() {
+				let Job::Pay { distribution, .. } = job else { continue };
+				Distributions::<T>::mutate_extant(distribution, |record| {
+					if let (DistributionStatus::Created, Amount::PerUnit(rate)) =
+						(record.status, record.amount)
+					{
+						if record.record_at > now {
+							record.amount = Amount::PerUnit(rescale(rate));
+						}
+					}
+				});
+			}
 			Splits::<T>::insert(
 				security,
 				Split {
@@ -722,7 +847,14 @@ pub mod pallet {
 			ensure!(!Votes::<T>::contains_key(ballot, investor), Error::<T>::AlreadyVoted);
 			ensure!(choices.len() == record.motions.len(), Error::<T>::InvalidVote);
 			let weight = Self::investor_balance_at(record.security, record.checkpoint, investor)
-				.ok_or(Error::<T>::UnknownCheckpoint)?;
+				.ok_or_else(|| {
+					// A record date whose time came during a split is known once it completes.
+					if Splits::<T>::contains_key(record.security) {
+						Error::<T>::SplitInProgress
+					} else {
+						Error::<T>::UnknownCheckpoint
+					}
+				})?;
 			ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
 			for (tally, choice) in record.tallies.iter_mut().zip(choices.iter()) {
 				let slot = tally.get_mut(*choice as usize).ok_or(Error::<T>::InvalidVote)?;
@@ -754,7 +886,9 @@ pub mod pallet {
 		/// every `months` (1, 3, 6 or 12) from `first_coupon`, each `face_value × rate ×
 		/// months / 12` per whole unit (the rate is the security's `coupon_bps`), and at
 		/// maturity `face_value` per whole unit, the units being burnt. The chain creates each
-		/// payment on its date; one the reserve cannot cover is recorded as missed.
+		/// payment on its date; one it cannot create is recorded as missed and stays owed
+		/// ([`Pallet::retry_coupon`], [`Pallet::redeem_at_maturity`]). A split rescales the
+		/// face value.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::set_debt_schedule())]
 		pub fn set_debt_schedule(
@@ -777,9 +911,7 @@ pub mod pallet {
 					&& terms.maturity.is_none_or(|m| first_coupon <= m),
 				Error::<T>::InvalidSchedule
 			);
-			let mut calendar = CouponCalendar::<T>::get();
-			Self::file_date(&mut calendar, first_coupon, security)?;
-			CouponCalendar::<T>::put(calendar);
+			Self::file_date(first_coupon, security);
 			DebtSchedules::<T>::insert(
 				security,
 				DebtSchedule {
@@ -818,6 +950,48 @@ pub mod pallet {
 			Self::deposit_event(Event::PrincipalRedemptionCreated { security, distribution });
 			Ok(())
 		}
+
+		/// Create a coupon the chain could not create on its date ([`Event::PaymentMissed`]),
+		/// from the schedule's reserve, with the record date taken on the coupon date (any
+		/// signed origin: the issuer committed to it when setting the schedule, so any holder
+		/// may turn the crank once the reserve is funded).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::retry_coupon())]
+		pub fn retry_coupon(
+			origin: OriginFor<T>,
+			security: SecurityId,
+			number: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let schedule = DebtSchedules::<T>::get(security).ok_or(Error::<T>::NoSchedule)?;
+			let missed =
+				MissedCoupons::<T>::get(security, number).ok_or(Error::<T>::NoMissedCoupon)?;
+			let distribution = with_storage_layer(|| {
+				Self::create_coupon(security, number, missed.checkpoint, missed.rate, &schedule)
+			})?;
+			MissedCoupons::<T>::remove(security, number);
+			Self::deposit_event(Event::CouponCreated { security, number, distribution });
+			Ok(())
+		}
+
+		/// Claim what `lost` is owed by a distribution, for the wallet that replaced it in a
+		/// credentials recovery (signed by that wallet: the one the entitlement is paid to,
+		/// following the recoveries). The same entitlement, paid once, whether by the chain's
+		/// push, this claim or the lost wallet's own claim.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::claim_recovered())]
+		pub fn claim_recovered(
+			origin: OriginFor<T>,
+			distribution: DistributionId,
+			lost: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(Recoveries::<T>::contains_key(&lost), Error::<T>::NotRecovered);
+			let record =
+				Distributions::<T>::get(distribution).ok_or(Error::<T>::UnknownDistribution)?;
+			ensure!(Self::payee_of(&lost, record.record_at) == who, Error::<T>::NotReplacement);
+			Self::do_claim(distribution, record, &lost)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -837,11 +1011,14 @@ pub mod pallet {
 		}
 
 		/// Lets scheduled checkpoints whose time has come take effect (in time order), and
-		/// returns the security's checkpoint state.
+		/// returns the security's checkpoint state. While a split of the security rescales its
+		/// balances, none takes effect: those whose time comes meanwhile take effect after it,
+		/// on post-split balances (no movement happens during a split, so these are the
+		/// holdings of their time, in the new units).
 		fn materialise(security: SecurityId, now: Moment) -> CheckpointStateOf<T> {
 			let mut state = CheckpointStates::<T>::get(security);
 			let due = state.scheduled.iter().take_while(|(at, _)| *at <= now).count();
-			if due > 0 {
+			if due > 0 && !Splits::<T>::contains_key(security) {
 				for (_, id) in state.scheduled.iter().take(due) {
 					state.epoch.saturating_inc();
 					let epoch = state.epoch;
@@ -858,7 +1035,8 @@ pub mod pallet {
 			state
 		}
 
-		/// Resolves (or creates) a record date: its checkpoint and time.
+		/// Resolves (or creates) a record date: its checkpoint and time. Balances now cannot
+		/// be recorded while a split is rescaling them.
 		pub(crate) fn record_date(
 			security: SecurityId,
 			record_date: RecordDate,
@@ -871,6 +1049,7 @@ pub mod pallet {
 					return Ok((id, checkpoint.at));
 				},
 				RecordDate::Now => {
+					ensure!(!Splits::<T>::contains_key(security), Error::<T>::SplitInProgress);
 					let mut state = Self::materialise(security, now);
 					state.last_id.saturating_inc();
 					state.epoch.saturating_inc();
@@ -958,7 +1137,8 @@ pub mod pallet {
 
 		/// `Some(Some(epoch))` for a checkpoint that took effect, `Some(None)` for one whose
 		/// time came with no change since (current balances answer), none if it does not
-		/// exist or its time has not come.
+		/// exist, its time has not come, or its time came during a split still in progress
+		/// (it takes effect after the split).
 		fn effective_epoch(
 			security: SecurityId,
 			checkpoint: CheckpointId,
@@ -966,7 +1146,11 @@ pub mod pallet {
 			let record = Checkpoints::<T>::get(security, checkpoint)?;
 			match record.epoch {
 				Some(epoch) => Some(Some(epoch)),
-				None if record.at <= T::Credentials::now() => Some(None),
+				None if record.at <= T::Credentials::now()
+					&& !Splits::<T>::contains_key(security) =>
+				{
+					Some(None)
+				},
 				None => None,
 			}
 		}
@@ -998,6 +1182,32 @@ pub mod pallet {
 				Amount::Total(total) => total,
 				Amount::PerUnit(rate) => Self::mul_div(supply, rate, Self::one(record.security)),
 			}
+		}
+
+		/// Adds a job to the end of `security`'s list ([`Error::TooManyJobs`] if it is full).
+		fn push_job(security: SecurityId, job: Job) -> DispatchResult {
+			Jobs::<T>::try_mutate(security, |jobs| {
+				jobs.get_or_insert_with(Default::default)
+					.try_push(job)
+					.map_err(|_| Error::<T>::TooManyJobs.into())
+			})
+		}
+
+		/// Removes a job from `security`'s list (and the list once empty).
+		fn remove_job(security: SecurityId, job: Job) {
+			let same = |j: &Job| match (j, job) {
+				(Job::Pay { distribution: a, .. }, Job::Pay { distribution: b, .. }) => *a == b,
+				(Job::Split, Job::Split) => true,
+				_ => false,
+			};
+			Jobs::<T>::mutate_exists(security, |jobs| {
+				if let Some(list) = jobs {
+					list.retain(|j| !same(j));
+					if list.is_empty() {
+						*jobs = None;
+					}
+				}
+			});
 		}
 
 		/// Creates a distribution and moves its reserve into escrow. Call inside a storage
@@ -1035,6 +1245,7 @@ pub mod pallet {
 				security,
 				kind,
 				checkpoint,
+				record_at: at,
 				asset: asset.clone(),
 				amount,
 				funder: funder.clone(),
@@ -1051,7 +1262,7 @@ pub mod pallet {
 			let supply = Self::supply_at(security, checkpoint)
 				.unwrap_or_else(|| T::Securities::total_supply(security));
 			let reserved = Self::required(&record, supply);
-			Jobs::<T>::try_append(Job::Pay(distribution)).map_err(|_| Error::<T>::TooManyJobs)?;
+			Self::push_job(security, Job::Pay { distribution, from: pay_at })?;
 			let escrow = Self::escrow_account(distribution);
 			// The escrow exists while the distribution does, whatever the asset's sufficiency.
 			frame_system::Pallet::<T>::inc_providers(&escrow);
@@ -1080,8 +1291,12 @@ pub mod pallet {
 
 		/// Settles the reserve against the record date's supply when payment starts: collects
 		/// a shortfall from the funder or returns the excess. If the funder cannot cover it, the
-		/// distribution defaults and closes.
-		pub(crate) fn activate(distribution: DistributionId, record: &mut DistributionOf<T>) {
+		/// distribution defaults and closes, its reserve returned; if the reserve cannot be
+		/// returned now ([`Error::RefundFailed`]), nothing changes and activation is retried.
+		pub(crate) fn activate(
+			distribution: DistributionId,
+			record: &mut DistributionOf<T>,
+		) -> DispatchResult {
 			let supply = Self::supply_at(record.security, record.checkpoint)
 				.unwrap_or_else(|| T::Securities::total_supply(record.security));
 			let required = Self::required(record, supply);
@@ -1097,11 +1312,12 @@ pub mod pallet {
 					Preservation::Expendable,
 				);
 				if collected.is_err() {
-					Self::close(distribution, record);
+					Self::close(distribution, record)?;
 					Self::deposit_event(Event::DistributionDefaulted { distribution, shortfall });
-					return;
+					return Ok(());
 				}
 			} else if reserve > required {
+				// If the escrow cannot pay it back now, the excess returns with `reclaim`.
 				let _ = T::Assets::transfer(
 					record.asset.clone(),
 					&escrow,
@@ -1117,21 +1333,20 @@ pub mod pallet {
 				supply,
 				reserve: required,
 			});
+			Ok(())
 		}
 
 		/// Returns everything left in the escrow to the funder and closes the distribution;
-		/// returns how much.
-		fn close(distribution: DistributionId, record: &mut DistributionOf<T>) -> T::Balance {
+		/// returns how much. Fails with [`Error::RefundFailed`] before writing anything if the
+		/// funds cannot leave the escrow (a frozen asset or escrow): a distribution closes only
+		/// once its escrow is empty.
+		fn close(
+			distribution: DistributionId,
+			record: &mut DistributionOf<T>,
+		) -> Result<T::Balance, DispatchError> {
 			let escrow = Self::escrow_account(distribution);
-			let left = T::Assets::reducible_balance(
-				record.asset.clone(),
-				&escrow,
-				Preservation::Expendable,
-				Fortitude::Polite,
-			);
-			let returned = if left.is_zero() {
-				Zero::zero()
-			} else {
+			let left = T::Assets::balance(record.asset.clone(), &escrow);
+			if !left.is_zero() {
 				T::Assets::transfer(
 					record.asset.clone(),
 					&escrow,
@@ -1139,28 +1354,60 @@ pub mod pallet {
 					left,
 					Preservation::Expendable,
 				)
-				.unwrap_or_default()
-			};
+				.map_err(|_| Error::<T>::RefundFailed)?;
+			}
 			let _ = frame_system::Pallet::<T>::dec_providers(&escrow);
 			record.status = DistributionStatus::Closed;
-			Self::remove_job(Job::Pay(distribution));
-			returned
+			Self::remove_job(record.security, Job::Pay { distribution, from: record.pay_at });
+			Ok(left)
 		}
 
-		fn remove_job(job: Job) {
-			Jobs::<T>::mutate(|jobs| jobs.retain(|j| *j != job));
-		}
-
-		/// Whether payments must wait (a redemption's burns while a split locks the security).
+		/// Whether payments must wait: while a split rescales the security's units, nothing is
+		/// activated, paid or burnt (a record date whose time came meanwhile is not known yet).
 		fn payments_wait(record: &DistributionOf<T>) -> bool {
-			record.kind == DistributionKind::Redemption
-				&& Splits::<T>::contains_key(record.security)
+			Splits::<T>::contains_key(record.security)
 		}
 
-		/// What `who` is owed by a distribution.
+		/// The wallet `who`'s entitlement at a record date of time `record_at` is paid to:
+		/// `who` itself, or the wallet that replaced it in a credentials recovery (following
+		/// up to [`MAX_RECOVERY_HOPS`] recoveries). A recovery applies to every record date
+		/// until the lost wallet is linked to an investor again: before it, and after it while
+		/// units left on the lost wallet are still its investor's; from the new link on, the
+		/// wallet is paid itself.
+		pub fn payee_of(who: &T::AccountId, record_at: Moment) -> T::AccountId {
+			let mut payee = who.clone();
+			for _ in 0..MAX_RECOVERY_HOPS {
+				let Some(recoveries) = Recoveries::<T>::get(&payee) else { break };
+				let Some(recovery) =
+					recoveries.into_iter().find(|r| r.until.is_none_or(|until| record_at < until))
+				else {
+					break;
+				};
+				payee = recovery.to;
+			}
+			payee
+		}
+
+		/// The most [`Self::payee_of`] reads (one per recovery followed, and the last miss);
+		/// added per holder to the benchmarked weights, which see no recovery.
+		pub fn recovery_weight() -> Weight {
+			T::DbWeight::get().reads(MAX_RECOVERY_HOPS as u64 + 1)
+		}
+
+		/// What `who` (a record-date account) is owed by a distribution.
 		pub fn entitlement_of(
 			record: &DistributionOf<T>,
 			who: &T::AccountId,
+		) -> Entitlement<T::Balance> {
+			Self::entitlement_with(record, who, &Self::payee_of(who, record.record_at))
+		}
+
+		/// What `who` is owed, taxed at the rate of the jurisdiction of `payee`'s investor (the
+		/// wallet paid: a lost wallet has no investor any more, its replacement has).
+		fn entitlement_with(
+			record: &DistributionOf<T>,
+			who: &T::AccountId,
+			payee: &T::AccountId,
 		) -> Entitlement<T::Balance> {
 			let units =
 				Self::balance_at(record.security, record.checkpoint, who).unwrap_or_default();
@@ -1175,7 +1422,7 @@ pub mod pallet {
 				},
 				Amount::PerUnit(rate) => Self::mul_div(units, rate, Self::one(record.security)),
 			};
-			let rate = T::Credentials::investor_of(who)
+			let rate = T::Credentials::investor_of(payee)
 				.and_then(T::Credentials::jurisdiction_of)
 				.and_then(|home| {
 					record.withholding.iter().find(|(j, _)| *j == home).map(|(_, rate)| *rate)
@@ -1192,38 +1439,67 @@ pub mod pallet {
 					.is_some()
 		}
 
-		/// Pays `who` its entitlement (and burns its units for a redemption). Call inside a
-		/// storage layer: it fails after writing.
+		/// A claim of what `holder` is owed (by itself, or for it by its replacement).
+		fn do_claim(
+			distribution: DistributionId,
+			mut record: DistributionOf<T>,
+			holder: &T::AccountId,
+		) -> DispatchResult {
+			ensure!(record.status != DistributionStatus::Closed, Error::<T>::DistributionClosed);
+			ensure!(T::Credentials::now() >= record.pay_at, Error::<T>::NotPayable);
+			ensure!(!Self::payments_wait(&record), Error::<T>::SplitInProgress);
+			if record.status == DistributionStatus::Created {
+				Self::activate(distribution, &mut record)?;
+				if record.status == DistributionStatus::Closed {
+					Distributions::<T>::insert(distribution, record);
+					return Ok(());
+				}
+			}
+			with_storage_layer(|| Self::pay_holder(distribution, &mut record, holder))?;
+			Distributions::<T>::insert(distribution, record);
+			Ok(())
+		}
+
+		/// Pays what `holder` was owed at the record date to its payee (itself, or the wallet
+		/// that replaced it), and burns the units for a redemption. Call inside a storage
+		/// layer: it fails after writing.
 		fn pay_holder(
 			distribution: DistributionId,
 			record: &mut DistributionOf<T>,
-			who: &T::AccountId,
+			holder: &T::AccountId,
 		) -> DispatchResult {
-			ensure!(!Payments::<T>::contains_key(distribution, who), Error::<T>::AlreadyPaid);
-			let owed = Self::entitlement_of(record, who);
+			ensure!(!Payments::<T>::contains_key(distribution, holder), Error::<T>::AlreadyPaid);
+			let payee = Self::payee_of(holder, record.record_at);
+			let owed = Self::entitlement_with(record, holder, &payee);
 			ensure!(!owed.gross.is_zero(), Error::<T>::NothingToClaim);
-			ensure!(!Self::is_blocked(who), Error::<T>::HolderBlocked);
+			ensure!(!Self::is_blocked(&payee), Error::<T>::HolderBlocked);
 			if record.kind == DistributionKind::Redemption {
-				T::Securities::redeem_all(record.security, who)
+				let burnt = T::Securities::redeem_all(record.security, holder)
 					.map_err(|_| Error::<T>::RedemptionFailed)?;
+				// A recovered wallet's units followed it to its replacement: burn them there.
+				if burnt.is_zero() && payee != *holder {
+					T::Securities::redeem_all(record.security, &payee)
+						.map_err(|_| Error::<T>::RedemptionFailed)?;
+				}
 			}
 			if !owed.net.is_zero() {
 				T::Assets::transfer(
 					record.asset.clone(),
 					&Self::escrow_account(distribution),
-					who,
+					&payee,
 					owed.net,
 					Preservation::Expendable,
 				)
 				.map_err(|_| Error::<T>::PaymentFailed)?;
 			}
-			Payments::<T>::insert(distribution, who, ());
+			Payments::<T>::insert(distribution, holder, ());
 			record.payments.saturating_inc();
 			record.paid.saturating_accrue(owed.net);
 			record.withheld.saturating_accrue(owed.withheld);
 			Self::deposit_event(Event::Paid {
 				distribution,
-				holder: who.clone(),
+				holder: holder.clone(),
+				payee,
 				gross: owed.gross,
 				withheld: owed.withheld,
 				net: owed.net,
@@ -1312,7 +1588,8 @@ pub mod pallet {
 			visited
 		}
 
-		/// Every record-date holder has been gone through: withheld tax goes to the funder.
+		/// Every record-date holder has been gone through: withheld tax goes to the funder (or,
+		/// if the escrow cannot pay it now, with `reclaim`).
 		fn finish_push(distribution: DistributionId, record: &mut DistributionOf<T>) {
 			if !record.withheld.is_zero() {
 				let _ = T::Assets::transfer(
@@ -1324,7 +1601,7 @@ pub mod pallet {
 				);
 			}
 			record.status = DistributionStatus::Pushed;
-			Self::remove_job(Job::Pay(distribution));
+			Self::remove_job(record.security, Job::Pay { distribution, from: record.pay_at });
 			Self::deposit_event(Event::DistributionPushed {
 				distribution,
 				payments: record.payments,
@@ -1337,7 +1614,7 @@ pub mod pallet {
 		/// how many holders it rescaled.
 		pub(crate) fn split_page(security: SecurityId, max: u32) -> u32 {
 			let Some(mut split) = Splits::<T>::get(security) else {
-				Self::remove_job(Job::Split(security));
+				Self::remove_job(security, Job::Split);
 				return 0;
 			};
 			let page = T::Securities::holders_after(security, split.after.as_ref(), max);
@@ -1350,7 +1627,7 @@ pub mod pallet {
 			}
 			if last {
 				Splits::<T>::remove(security);
-				Self::remove_job(Job::Split(security));
+				Self::remove_job(security, Job::Split);
 				Self::deposit_event(Event::SplitCompleted {
 					security,
 					holders: split.holders,
@@ -1372,90 +1649,186 @@ pub mod pallet {
 				.min(u32::MAX as u64) as u32
 		}
 
-		/// `on_idle`'s work: pays distributions and rescales splits, oldest job first, within
-		/// `remaining`. Returns the weight used (never more than `remaining`).
+		/// What paying (or, for a redemption, redeeming) `n` holders costs.
+		fn page_weight(kind: DistributionKind, n: u32) -> Weight {
+			let page = if kind == DistributionKind::Redemption {
+				T::WeightInfo::redeem_holders(n)
+			} else {
+				T::WeightInfo::pay_holders(n)
+			};
+			page.saturating_add(Self::recovery_weight().saturating_mul(n.into()))
+		}
+
+		/// What [`Pallet::push_payments`] is charged before it knows the distribution's kind:
+		/// the heavier per holder of a payment and a redemption.
+		pub fn push_payments_weight(max: u32) -> Weight {
+			T::WeightInfo::activate().saturating_add(
+				Self::page_weight(DistributionKind::Dividend, max)
+					.max(Self::page_weight(DistributionKind::Redemption, max)),
+			)
+		}
+
+		/// `on_idle`'s work: every security with jobs gets a turn, round-robin from where the
+		/// last block stopped, and within a security its jobs run oldest first (paying
+		/// distributions, rescaling a split), all within `remaining`. Returns the weight used
+		/// (never more than `remaining`).
+		///
+		/// The securities are taken in storage order after the cursor, then from the start up
+		/// to and including the cursor: each at most once per block.
 		pub fn run_jobs(remaining: Weight) -> Weight {
-			let mut used = T::DbWeight::get().reads(1);
+			let db = T::DbWeight::get();
+			// The time and the cursor, read and written.
+			let mut used = db.reads_writes(2, 1);
 			if remaining.any_lt(used) {
 				return Weight::zero();
 			}
 			let now = T::Credentials::now();
-			for job in Jobs::<T>::get() {
-				let left = remaining.saturating_sub(used);
-				match job {
-					Job::Pay(distribution) => {
-						// Reading the record and starting payment are within `activate`.
-						let fixed = T::WeightInfo::activate();
-						if left.any_lt(fixed) {
-							break;
-						}
-						used.saturating_accrue(fixed);
-						let Some(mut record) = Distributions::<T>::get(distribution) else {
-							Self::remove_job(job);
-							continue;
-						};
-						if now < record.pay_at || Self::payments_wait(&record) {
-							continue;
-						}
-						let redemption = record.kind == DistributionKind::Redemption;
-						let page = |n: u32| {
-							if redemption {
-								T::WeightInfo::redeem_holders(n)
-							} else {
-								T::WeightInfo::pay_holders(n)
-							}
-						};
-						let per_holder = page(1).saturating_sub(page(0));
-						let n = Self::fit(left.saturating_sub(fixed), page(0), per_holder);
-						if n == 0 {
-							break;
-						}
-						if record.status == DistributionStatus::Created {
-							Self::activate(distribution, &mut record);
-						}
-						if record.status == DistributionStatus::Paying {
-							let visited = Self::push(distribution, &mut record, n);
-							used.saturating_accrue(page(visited));
-						}
-						Distributions::<T>::insert(distribution, record);
-					},
-					Job::Split(security) => {
-						let per_holder = T::WeightInfo::split_holders(1)
-							.saturating_sub(T::WeightInfo::split_holders(0));
-						let n = Self::fit(left, T::WeightInfo::split_holders(0), per_holder);
-						if n == 0 {
-							break;
-						}
-						let visited = Self::split_page(security, n);
-						used.saturating_accrue(T::WeightInfo::split_holders(visited));
-					},
+			let start = JobCursor::<T>::get();
+			let start_key = start.map(Jobs::<T>::hashed_key_for);
+			let mut position = start;
+			let mut after = start_key.clone();
+			let mut wrapped = start.is_none();
+			// Finding each security and reading its job list.
+			let visit = db.reads(2);
+			while remaining.saturating_sub(used).all_gte(visit) {
+				let next = match after.clone() {
+					Some(key) => Jobs::<T>::iter_keys_from(key).next(),
+					None => Jobs::<T>::iter_keys().next(),
+				};
+				let Some(security) = next else {
+					if wrapped {
+						break;
+					}
+					wrapped = true;
+					after = None;
+					continue;
+				};
+				let key = Jobs::<T>::hashed_key_for(security);
+				if wrapped && start_key.as_ref().is_some_and(|start| key > *start) {
+					break;
+				}
+				after = Some(key);
+				used.saturating_accrue(visit);
+				let (spent, worked, out_of_weight) =
+					Self::run_security_jobs(security, now, remaining.saturating_sub(used));
+				used.saturating_accrue(spent);
+				if worked || !out_of_weight {
+					// It had its turn (or could do nothing yet): the next one goes first.
+					position = Some(security);
+				}
+				if out_of_weight {
+					break;
+				}
+			}
+			if position != start {
+				if let Some(security) = position {
+					JobCursor::<T>::put(security);
 				}
 			}
 			used
 		}
 
-		/// Inserts a date into the coupon calendar, in time order.
-		fn file_date(
-			calendar: &mut BoundedVec<(Moment, SecurityId), T::MaxDebtSchedules>,
-			at: Moment,
+		/// One security's turn: its jobs, oldest first, within `left`. Returns the weight used,
+		/// whether any work was done and whether it stopped for lack of weight.
+		fn run_security_jobs(
 			security: SecurityId,
-		) -> DispatchResult {
-			let position = calendar.partition_point(|(t, _)| *t <= at);
-			calendar
-				.try_insert(position, (at, security))
-				.map_err(|_| Error::<T>::TooManySchedules.into())
+			now: Moment,
+			left: Weight,
+		) -> (Weight, bool, bool) {
+			let mut used = Weight::zero();
+			let mut worked = false;
+			// Removing a finished job from the list.
+			let list_update = T::DbWeight::get().reads_writes(1, 1);
+			for job in Jobs::<T>::get(security).unwrap_or_default() {
+				let left = left.saturating_sub(used);
+				match job {
+					Job::Pay { distribution, from } => {
+						if now < from {
+							continue;
+						}
+						// Reading the record and starting payment are within `activate`.
+						let fixed = T::WeightInfo::activate().saturating_add(list_update);
+						if left.any_lt(fixed) {
+							return (used, worked, true);
+						}
+						let Some(mut record) = Distributions::<T>::get(distribution) else {
+							used.saturating_accrue(fixed);
+							Self::remove_job(security, job);
+							continue;
+						};
+						if Self::payments_wait(&record) {
+							used.saturating_accrue(T::DbWeight::get().reads(2));
+							continue;
+						}
+						let per_holder = Self::page_weight(record.kind, 1)
+							.saturating_sub(Self::page_weight(record.kind, 0));
+						let n = Self::fit(
+							left.saturating_sub(fixed),
+							Self::page_weight(record.kind, 0),
+							per_holder,
+						);
+						if n == 0 {
+							return (used, worked, true);
+						}
+						used.saturating_accrue(fixed);
+						worked = true;
+						if record.status == DistributionStatus::Created
+							&& Self::activate(distribution, &mut record).is_err()
+						{
+							// The default's refund failed: nothing changed; retried later.
+							continue;
+						}
+						if record.status == DistributionStatus::Paying {
+							let visited = Self::push(distribution, &mut record, n);
+							used.saturating_accrue(Self::page_weight(record.kind, visited));
+						}
+						Distributions::<T>::insert(distribution, record);
+					},
+					Job::Split => {
+						let per_holder = T::WeightInfo::split_holders(1)
+							.saturating_sub(T::WeightInfo::split_holders(0));
+						let n = Self::fit(left, T::WeightInfo::split_holders(0), per_holder);
+						if n == 0 {
+							return (used, worked, true);
+						}
+						worked = true;
+						let visited = Self::split_page(security, n);
+						used.saturating_accrue(T::WeightInfo::split_holders(visited));
+						// Still rescaling: the weight left did not cover the rest.
+						if Splits::<T>::contains_key(security) {
+							return (used, worked, true);
+						}
+					},
+				}
+			}
+			(used, worked, false)
 		}
 
-		/// Creates the coupon or principal repayment at the head of the calendar (due), and
-		/// files the security's next date.
-		pub(crate) fn service_next_debt_payment(now: Moment) {
-			let mut calendar = CouponCalendar::<T>::get();
-			if calendar.is_empty() {
-				return;
+		/// Files `security`'s next coupon or maturity date.
+		fn file_date(at: Moment, security: SecurityId) {
+			CouponCalendar::<T>::insert(moment_key(at), security, ());
+		}
+
+		/// Creates the coupon or principal repayment at the head of the calendar if it is due,
+		/// and files the security's next date. Returns whether a date was due.
+		///
+		/// A date that comes while the security is being split waits for the split (it is
+		/// retried in the next block). A coupon that cannot be created (the reserve cannot
+		/// cover it, or the security's job list is full) is recorded as missed, with its
+		/// record date, and stays owed until [`Pallet::retry_coupon`].
+		pub(crate) fn service_next_debt_payment(now: Moment) -> bool {
+			let Some((key, security, ())) = CouponCalendar::<T>::iter().next() else {
+				return false;
+			};
+			if Moment::from_be_bytes(key) > now {
+				return false;
 			}
-			let (_, security) = calendar.remove(0);
-			CouponCalendar::<T>::put(&calendar);
-			let Some(mut schedule) = DebtSchedules::<T>::get(security) else { return };
+			CouponCalendar::<T>::remove(key, security);
+			let Some(mut schedule) = DebtSchedules::<T>::get(security) else { return true };
+			if Splits::<T>::contains_key(security) {
+				Self::file_date(now.saturating_add(1), security);
+				return true;
+			}
 			let period = |k: u32| {
 				add_months(schedule.first_coupon, (schedule.months as u32).saturating_mul(k))
 			};
@@ -1471,18 +1844,13 @@ pub mod pallet {
 					T::Balance::unique_saturated_from(bps as u128 * schedule.months as u128),
 					T::Balance::unique_saturated_from(120_000u128),
 				);
+				// The record date is the coupon date, whether or not the coupon can be created.
+				let Ok((checkpoint, _)) = Self::record_date(security, RecordDate::Now) else {
+					Self::file_date(now.saturating_add(1), security);
+					return true;
+				};
 				let created = with_storage_layer(|| {
-					Self::do_create_distribution(
-						security,
-						DistributionKind::Coupon { number },
-						RecordDate::Now,
-						schedule.asset.clone(),
-						Amount::PerUnit(rate),
-						now,
-						now.saturating_add(T::ClaimPeriod::get()),
-						Default::default(),
-						schedule.funder.clone(),
-					)
+					Self::create_coupon(security, number, checkpoint, rate, &schedule)
 				});
 				match created {
 					Ok(distribution) => {
@@ -1490,6 +1858,11 @@ pub mod pallet {
 					},
 					Err(_) => {
 						schedule.defaults.saturating_inc();
+						MissedCoupons::<T>::insert(
+							security,
+							number,
+							MissedCoupon { checkpoint, rate, due_at: coupon_date },
+						);
 						let supply = T::Securities::total_supply(security);
 						Self::deposit_event(Event::PaymentMissed {
 							security,
@@ -1527,10 +1900,33 @@ pub mod pallet {
 					Some(maturity) if next > maturity => maturity,
 					_ => next,
 				};
-				let _ = Self::file_date(&mut calendar, next, security);
-				CouponCalendar::<T>::put(calendar);
+				Self::file_date(next, security);
 			}
 			DebtSchedules::<T>::insert(security, schedule);
+			true
+		}
+
+		/// Creates the `number`th coupon of `security` at `checkpoint`, `rate` per whole unit,
+		/// from the schedule's reserve, paid from now. Call inside a storage layer.
+		fn create_coupon(
+			security: SecurityId,
+			number: u32,
+			checkpoint: CheckpointId,
+			rate: T::Balance,
+			schedule: &DebtScheduleOf<T>,
+		) -> Result<DistributionId, DispatchError> {
+			let now = T::Credentials::now();
+			Self::do_create_distribution(
+				security,
+				DistributionKind::Coupon { number },
+				RecordDate::Checkpoint(checkpoint),
+				schedule.asset.clone(),
+				Amount::PerUnit(rate),
+				now,
+				now.saturating_add(T::ClaimPeriod::get()),
+				Default::default(),
+				schedule.funder.clone(),
+			)
 		}
 
 		/// Creates the distribution repaying the principal of a matured security (the units
@@ -1640,10 +2036,61 @@ pub mod pallet {
 		}
 
 		fn observer_weight() -> Weight {
-			// Per movement: the lock; both sides (checkpoint state, time, snapshot checks and
-			// writes, the exit marker); the supply. Materialising a scheduled checkpoint adds
-			// two writes at most once per checkpoint, within this bound.
-			T::DbWeight::get().reads_writes(12, 8)
+			let scheduled = T::MaxScheduledCheckpoints::get() as u64;
+			// Per movement: the lock (1 read); each side: the checkpoint state, the split, the
+			// time, the account and investor snapshots (read, written) and the exit marker
+			// (state read, marker written): 6 reads, 3 writes; the supply: state, split, time
+			// and its snapshot: 4 reads, 1 write. And once per movement (the first call finds
+			// them due, the others none), every scheduled checkpoint may take effect: each read
+			// and written, and the state written.
+			T::DbWeight::get().reads_writes(17 + scheduled, 7 + scheduled + 1)
+		}
+	}
+
+	/// Recoveries: what a lost wallet is owed is paid to the wallet that replaced it.
+	impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
+		fn on_credentials_changed(_: InvestorId) {}
+
+		fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) {}
+
+		fn on_wallet_recovered(_: InvestorId, lost: &T::AccountId, new: &T::AccountId) {
+			Recoveries::<T>::mutate(lost, |recoveries| {
+				let list = recoveries.get_or_insert_with(Default::default);
+				if list.is_full() {
+					list.remove(0);
+				}
+				let _ = list.try_push(Recovery { to: new.clone(), until: None });
+			});
+		}
+
+		fn on_wallet_linked(_: InvestorId, wallet: &T::AccountId) {
+			// A lost wallet linked again: record dates from now on are its own.
+			if Recoveries::<T>::contains_key(wallet) {
+				let now = T::Credentials::now();
+				Recoveries::<T>::mutate_extant(wallet, |list| {
+					for recovery in list.iter_mut().filter(|r| r.until.is_none()) {
+						recovery.until = Some(now);
+					}
+				});
+			}
+		}
+
+		fn on_credentials_changed_weight() -> Weight {
+			Weight::zero()
+		}
+
+		fn on_jurisdiction_changed_weight() -> Weight {
+			Weight::zero()
+		}
+
+		fn on_wallet_recovered_weight() -> Weight {
+			// The wallet's recoveries, read and written.
+			T::DbWeight::get().reads_writes(1, 1)
+		}
+
+		fn on_wallet_linked_weight() -> Weight {
+			// The wallet's recoveries (read twice), the time, and the recoveries written.
+			T::DbWeight::get().reads_writes(3, 1)
 		}
 	}
 }

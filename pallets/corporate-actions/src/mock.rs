@@ -29,10 +29,17 @@ frame_support::construct_runtime!(
 	}
 );
 
+parameter_types! {
+	/// The database weights: zero (as in `TestDefaultConfig`) unless a test sets them.
+	pub static DbWeight: frame_support::weights::RuntimeDbWeight =
+		frame_support::weights::RuntimeDbWeight { read: 0, write: 0 };
+}
+
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	type DbWeight = DbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -65,7 +72,7 @@ impl pallet_credentials::Config for Test {
 	type UnixTime = Timestamp;
 	type QualifierAdminOrigin = EnsureRoot<AccountId>;
 	type GuardianOrigin = EnsureRoot<AccountId>;
-	type Listener = (Issuance, Compliance);
+	type Listener = (Issuance, Compliance, CorporateActions);
 	type Holdings = Issuance;
 	type ProtocolHolderDeposit = ConstU64<10>;
 	type LinkRequestTtl = ConstU64<10>;
@@ -109,6 +116,8 @@ parameter_types! {
 
 parameter_types! {
 	pub const CorporateActionsPalletId: PalletId = PalletId(*b"stoa/cax");
+	/// Scheduled checkpoints per security (a test may raise it to the runtime's 16).
+	pub static MaxScheduledCheckpoints: u32 = 3;
 }
 
 impl pallet_corporate_actions::Config for Test {
@@ -119,13 +128,12 @@ impl pallet_corporate_actions::Config for Test {
 	type Assets = Assets;
 	type PalletId = CorporateActionsPalletId;
 	type ClaimPeriod = ConstU64<{ 30 * DAY }>;
-	type MaxScheduledCheckpoints = ConstU32<3>;
+	type MaxScheduledCheckpoints = MaxScheduledCheckpoints;
 	type MaxWithholdingRates = ConstU32<4>;
 	type MaxJobs = ConstU32<4>;
 	type MaxMotions = ConstU32<3>;
 	type MaxChoices = ConstU32<4>;
 	type MaxTextLength = ConstU32<32>;
-	type MaxDebtSchedules = ConstU32<3>;
 	type MaxCouponsPerBlock = ConstU32<2>;
 	type MaxSplitRatio = ConstU32<100>;
 	type WeightInfo = ();

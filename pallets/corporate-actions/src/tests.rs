@@ -63,7 +63,7 @@ fn dividend(
 
 fn paid_event(distribution: u32, holder: AccountId) -> Option<(Balance, Balance, Balance)> {
 	events().into_iter().find_map(|e| match e {
-		Event::Paid { distribution: d, holder: h, gross, withheld, net }
+		Event::Paid { distribution: d, holder: h, gross, withheld, net, .. }
 			if d == distribution && h == holder =>
 		{
 			Some((gross, withheld, net))
@@ -215,7 +215,7 @@ fn the_chain_pays_every_record_date_holder_less_tax_rounded_down() {
 		// Withheld tax went back to the issuer; the rounding remainder (1) stays until expiry.
 		assert_eq!(usd(ISSUER), before - 100 + 3);
 		assert_eq!(usd(CorporateActions::escrow_account(d)), 1);
-		assert!(Jobs::<Test>::get().is_empty());
+		assert!(Jobs::<Test>::get(s).is_none());
 		assert!(events().contains(&Event::DistributionPushed {
 			distribution: d,
 			payments: 3,
@@ -701,7 +701,7 @@ fn coupons_are_created_on_their_dates_and_principal_is_repaid_at_maturity() {
 			pallet_issuance::SecurityStatus::Matured
 		);
 		assert!(DebtSchedules::<Test>::get(s).unwrap().redeemed);
-		assert!(CouponCalendar::<Test>::get().is_empty());
+		assert_eq!(CouponCalendar::<Test>::iter().count(), 0);
 		assert_eq!(usd(ISSUER), USD_ENDOWMENT - 960 - 40_000);
 	});
 }
@@ -758,5 +758,697 @@ fn a_payment_the_reserve_cannot_cover_is_recorded_as_missed() {
 			CorporateActions::redeem_at_maturity(RuntimeOrigin::signed(ISSUER), s),
 			Error::NotRedeemable
 		);
+	});
+}
+
+// ---------------------------------------------------------------- issue 12: job lists
+
+fn corporate_actions_agent(security: u32, agent: AccountId) {
+	assert_ok!(Issuance::set_agent(
+		RuntimeOrigin::signed(ISSUER),
+		security,
+		agent,
+		pallet_issuance::AgentRoles { corporate_actions: true, ..Default::default() },
+	));
+}
+
+fn mint_usd(who: AccountId, amount: Balance) {
+	use frame_support::traits::fungibles::Mutate;
+	Assets::mint_into(USD, &who, amount).unwrap();
+}
+
+fn move_usd(from: AccountId, to: AccountId, amount: Balance) {
+	use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
+	<Assets as Mutate<AccountId>>::transfer(USD, &from, &to, amount, Preservation::Expendable)
+		.unwrap();
+}
+
+#[test]
+fn one_securitys_full_job_list_does_not_block_another_securitys() {
+	new_test_ext().execute_with(|| {
+		let t = now();
+		let a = security();
+		let b = security();
+		let maturity = t + 400 * DAY;
+		let c = debt_security(0, maturity);
+		issue(a, ALICE, 10);
+		issue(b, BOB, 10);
+		issue(c, BOB, 10);
+		assert_ok!(CorporateActions::set_debt_schedule(
+			RuntimeOrigin::signed(ISSUER),
+			c,
+			USD,
+			1_000,
+			3,
+			t + DAY
+		));
+		// The agent of A fills A's job list with far-future distributions...
+		corporate_actions_agent(a, AGENT);
+		mint_usd(AGENT, 1_000);
+		let squat = |i| {
+			CorporateActions::create_distribution(
+				RuntimeOrigin::signed(AGENT),
+				a,
+				RecordDate::Now,
+				USD,
+				Amount::Total(1),
+				t + 300 * DAY + i,
+				t + 400 * DAY,
+				rates(&[]),
+			)
+		};
+		for i in 0..4 {
+			assert_ok!(squat(i));
+		}
+		assert_noop!(squat(9), Error::TooManyJobs);
+		// ...and nothing of B's or C's is refused: a dividend, a split, a coupon on its date.
+		let d = dividend(b, RecordDate::Now, Amount::Total(100), &[]);
+		assert_ok!(CorporateActions::split(RuntimeOrigin::signed(ISSUER), b, 2, 1));
+		set_now(t + DAY);
+		next_block();
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::CouponCreated { security, number: 1, .. } if *security == c
+		)));
+		assert!(!events().iter().any(|e| matches!(e, Event::PaymentMissed { .. })));
+		idle(WHOLE);
+		idle(WHOLE);
+		assert_eq!(pallet_issuance::Holdings::<Test>::get(b, BOB).unwrap().balance, 20);
+		// Bob: the dividend of B (100) and C's coupon (10 × 12).
+		assert_eq!(usd(BOB), 100 + 120);
+		assert_eq!(Distributions::<Test>::get(d).unwrap().status, DistributionStatus::Pushed);
+		assert_eq!(Jobs::<Test>::get(a).unwrap().len(), 4);
+	});
+}
+
+#[test]
+fn on_idle_gives_every_security_with_work_its_turn() {
+	new_test_ext().execute_with(|| {
+		let a = security();
+		let b = security();
+		for who in [ALICE, ALICE_2, BOB, US_CORP] {
+			issue(a, who, 1);
+			issue(b, who, 1);
+		}
+		let da = dividend(a, RecordDate::Now, Amount::PerUnit(5), &[]);
+		let db = dividend(b, RecordDate::Now, Amount::PerUnit(5), &[]);
+		let payments = |d| Distributions::<Test>::get(d).unwrap().payments;
+		// Room for two holders per block: one security per block, in turn.
+		let budget = <() as WeightInfo>::activate()
+			.saturating_add(<() as WeightInfo>::pay_holders(2))
+			.saturating_add(Weight::from_parts(1, 1));
+		idle(budget);
+		let first = if payments(da) == 2 { da } else { db };
+		let second = if first == da { db } else { da };
+		assert_eq!((payments(first), payments(second)), (2, 0));
+		idle(budget);
+		assert_eq!((payments(first), payments(second)), (2, 2));
+		idle(budget);
+		assert_eq!((payments(first), payments(second)), (4, 2));
+		idle(budget);
+		idle(budget);
+		idle(budget);
+		assert_eq!(Distributions::<Test>::get(da).unwrap().status, DistributionStatus::Pushed);
+		assert_eq!(Distributions::<Test>::get(db).unwrap().status, DistributionStatus::Pushed);
+		assert_eq!(Jobs::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn a_coupon_that_could_not_be_created_stays_owed_and_is_retried() {
+	new_test_ext().execute_with(|| {
+		let t = now();
+		let first = t + DAY;
+		let second = stoa_primitives::calendar::add_months(first, 3);
+		let s = debt_security(0, t + 400 * DAY);
+		issue(s, ALICE, 10);
+		// 1,000 × 5% × 3/12 = 12.5 → 12 per unit: 120 a coupon.
+		assert_ok!(CorporateActions::set_debt_schedule(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			USD,
+			1_000,
+			3,
+			first
+		));
+		// On the first coupon date the issuer's reserve is empty.
+		let reserve = usd(ISSUER);
+		move_usd(ISSUER, TREASURY_USD, reserve);
+		set_now(first);
+		next_block();
+		assert!(events().contains(&Event::PaymentMissed {
+			security: s,
+			payment: DebtPayment::Coupon { number: 1 },
+			due: 120
+		}));
+		let missed = MissedCoupons::<Test>::get(s, 1).expect("owed");
+		assert_eq!((missed.rate, missed.due_at), (12, first));
+		// Holders at the coupon date are owed, whatever moves afterwards.
+		transfer(s, ALICE, BOB, 10);
+		assert_noop!(
+			CorporateActions::retry_coupon(RuntimeOrigin::signed(DAVE), s, 1),
+			Error::FundingFailed
+		);
+		move_usd(TREASURY_USD, ISSUER, reserve);
+		// Anyone may retry it once the reserve is funded.
+		assert_ok!(CorporateActions::retry_coupon(RuntimeOrigin::signed(DAVE), s, 1));
+		assert!(matches!(
+			last_event_matching(|e| matches!(e, Event::CouponCreated { .. })),
+			Event::CouponCreated { number: 1, .. }
+		));
+		idle(WHOLE);
+		assert_eq!((usd(ALICE), usd(BOB)), (120, 0));
+		assert_noop!(
+			CorporateActions::retry_coupon(RuntimeOrigin::signed(DAVE), s, 1),
+			Error::NoMissedCoupon
+		);
+
+		// On the second date the security's own job list is full: missed, and retried once
+		// there is room again.
+		for i in 0..4 {
+			assert_ok!(CorporateActions::create_distribution(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				RecordDate::Now,
+				USD,
+				Amount::Total(1),
+				second + 100 + i,
+				second + 200,
+				rates(&[]),
+			));
+		}
+		set_now(second);
+		next_block();
+		assert!(MissedCoupons::<Test>::contains_key(s, 2));
+		assert_eq!(DebtSchedules::<Test>::get(s).unwrap().defaults, 2);
+		assert_noop!(
+			CorporateActions::retry_coupon(RuntimeOrigin::signed(BOB), s, 2),
+			Error::TooManyJobs
+		);
+		let blocking = NextDistributionId::<Test>::get() - 1;
+		assert_ok!(CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), blocking));
+		assert_ok!(CorporateActions::retry_coupon(RuntimeOrigin::signed(BOB), s, 2));
+		idle(WHOLE);
+		assert_eq!(usd(BOB), 120);
+	});
+}
+
+// ---------------------------------------------------------------- issue 12: closing
+
+#[test]
+fn a_distribution_does_not_close_while_its_escrow_cannot_pay_out() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		issue(s, BOB, 10);
+		block_bob();
+		let d = dividend(s, RecordDate::Now, Amount::Total(100), &[]);
+		idle(WHOLE);
+		let escrow = CorporateActions::escrow_account(d);
+		assert_eq!(usd(escrow), 50);
+		set_now(now() + 30 * DAY);
+		let before = usd(ISSUER);
+		// The settlement asset is frozen: nothing leaves, nothing closes.
+		assert_ok!(Assets::freeze_asset(RuntimeOrigin::signed(QUALIFIER), USD));
+		assert_noop!(
+			CorporateActions::reclaim(RuntimeOrigin::signed(DAVE), d),
+			Error::RefundFailed
+		);
+		assert_ok!(Assets::thaw_asset(RuntimeOrigin::signed(QUALIFIER), USD));
+		// The escrow account is frozen: the same.
+		assert_ok!(Assets::freeze(RuntimeOrigin::signed(QUALIFIER), USD, escrow));
+		assert_noop!(
+			CorporateActions::reclaim(RuntimeOrigin::signed(DAVE), d),
+			Error::RefundFailed
+		);
+		assert_eq!(Distributions::<Test>::get(d).unwrap().status, DistributionStatus::Pushed);
+		assert_ok!(Assets::thaw(RuntimeOrigin::signed(QUALIFIER), USD, escrow));
+		// Thawed: the reclaim goes through.
+		assert_ok!(CorporateActions::reclaim(RuntimeOrigin::signed(DAVE), d));
+		assert_eq!((usd(escrow), usd(ISSUER)), (0, before + 50));
+		assert_eq!(Distributions::<Test>::get(d).unwrap().status, DistributionStatus::Closed);
+
+		// A cancellation, likewise.
+		let t = now();
+		let c = NextDistributionId::<Test>::get();
+		assert_ok!(CorporateActions::create_distribution(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			RecordDate::Now,
+			USD,
+			Amount::Total(500),
+			t + 10,
+			t + 20,
+			rates(&[]),
+		));
+		assert_ok!(Assets::freeze_asset(RuntimeOrigin::signed(QUALIFIER), USD));
+		assert_noop!(
+			CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), c),
+			Error::RefundFailed
+		);
+		assert_ok!(Assets::thaw_asset(RuntimeOrigin::signed(QUALIFIER), USD));
+		assert_ok!(CorporateActions::cancel_distribution(RuntimeOrigin::signed(ISSUER), c));
+		assert_eq!(usd(CorporateActions::escrow_account(c)), 0);
+	});
+}
+
+#[test]
+fn a_default_whose_refund_fails_is_retried() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 1);
+		let pay_at = now() + 10;
+		let id = NextDistributionId::<Test>::get();
+		assert_ok!(CorporateActions::create_distribution(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			RecordDate::At(now() + 1),
+			USD,
+			Amount::PerUnit(USD_ENDOWMENT / 2),
+			pay_at,
+			pay_at + DAY,
+			rates(&[]),
+		));
+		issue(s, BOB, 5);
+		set_now(pay_at);
+		let escrow = CorporateActions::escrow_account(id);
+		assert_ok!(Assets::freeze(RuntimeOrigin::signed(QUALIFIER), USD, escrow));
+		idle(WHOLE);
+		// The funder cannot cover the shortfall, and the reserve cannot return yet.
+		assert_eq!(Distributions::<Test>::get(id).unwrap().status, DistributionStatus::Created);
+		assert_noop!(
+			CorporateActions::claim(RuntimeOrigin::signed(ALICE), id),
+			Error::RefundFailed
+		);
+		assert_ok!(Assets::thaw(RuntimeOrigin::signed(QUALIFIER), USD, escrow));
+		idle(WHOLE);
+		assert_eq!(Distributions::<Test>::get(id).unwrap().status, DistributionStatus::Closed);
+		assert_eq!((usd(escrow), usd(ISSUER)), (0, USD_ENDOWMENT));
+	});
+}
+
+// ---------------------------------------------------------------- issue 12: recovery
+
+fn recover(lost: AccountId, new: AccountId) {
+	assert_ok!(Credentials::recover_wallet(RuntimeOrigin::root(), lost, new));
+}
+
+#[test]
+fn a_recovered_wallets_entitlement_is_paid_to_its_replacement() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		issue(s, BOB, 10);
+		let d = dividend(s, RecordDate::Now, Amount::Total(100), &[("DE", 10)]);
+		// Alice's wallet is lost before the push; her other wallet replaces it.
+		recover(ALICE, ALICE_2);
+		idle(WHOLE);
+		// Taxed for the replacement's investor (the lost wallet has none any more).
+		assert!(events().contains(&Event::Paid {
+			distribution: d,
+			holder: ALICE,
+			payee: ALICE_2,
+			gross: 50,
+			withheld: 5,
+			net: 45
+		}));
+		assert_eq!((usd(ALICE), usd(ALICE_2), usd(BOB)), (0, 45, 50));
+		assert_noop!(
+			CorporateActions::claim_recovered(RuntimeOrigin::signed(ALICE_2), d, ALICE),
+			Error::AlreadyPaid
+		);
+		assert!(CorporateActions::entitlement(d, &ALICE).unwrap().paid);
+		// Record dates after the recovery: units left on the lost wallet are still Alice's...
+		let e = dividend(s, RecordDate::Now, Amount::Total(100), &[]);
+		idle(WHOLE);
+		assert_eq!(paid_event(e, ALICE), Some((50, 0, 50)));
+		assert_eq!(usd(ALICE_2), 95);
+		// ...and once they have followed the recovery, the replacement holds them.
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		let f = dividend(s, RecordDate::Now, Amount::Total(100), &[]);
+		idle(WHOLE);
+		assert_eq!(paid_event(f, ALICE_2), Some((50, 0, 50)));
+		assert_eq!(paid_event(f, ALICE), None);
+		assert_eq!(usd(ALICE_2), 145);
+	});
+}
+
+#[test]
+fn a_replacement_claims_what_its_lost_wallet_was_deferred_and_only_once() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		assert_ok!(Credentials::block_wallet(
+			RuntimeOrigin::root(),
+			ALICE,
+			BlockReason::LostWallet
+		));
+		let d = dividend(s, RecordDate::Now, Amount::Total(100), &[]);
+		idle(WHOLE);
+		assert!(events().contains(&Event::PaymentDeferred {
+			distribution: d,
+			holder: ALICE,
+			reason: Deferral::Blocked
+		}));
+		assert_noop!(
+			CorporateActions::claim_recovered(RuntimeOrigin::signed(ALICE_2), d, ALICE),
+			Error::NotRecovered
+		);
+		recover(ALICE, ALICE_2);
+		assert_noop!(
+			CorporateActions::claim_recovered(RuntimeOrigin::signed(BOB), d, ALICE),
+			Error::NotReplacement
+		);
+		assert_ok!(CorporateActions::claim_recovered(RuntimeOrigin::signed(ALICE_2), d, ALICE));
+		assert_eq!(usd(ALICE_2), 100);
+		// Never twice: not by the replacement, not by the lost wallet, not by the push.
+		assert_noop!(
+			CorporateActions::claim_recovered(RuntimeOrigin::signed(ALICE_2), d, ALICE),
+			Error::AlreadyPaid
+		);
+		assert_noop!(CorporateActions::claim(RuntimeOrigin::signed(ALICE), d), Error::AlreadyPaid);
+		assert_ok!(CorporateActions::push_payments(RuntimeOrigin::signed(DAVE), d, 10));
+		assert_eq!(usd(ALICE_2), 100);
+		// Nothing is left for the funder to take back.
+		set_now(now() + 30 * DAY);
+		assert_ok!(CorporateActions::reclaim(RuntimeOrigin::signed(DAVE), d));
+		assert_eq!(last_event(), Event::DistributionReclaimed { distribution: d, amount: 0 });
+	});
+}
+
+#[test]
+fn a_lost_wallet_linked_again_is_paid_itself_for_later_record_dates() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		let t = now();
+		let pay_at = t + 100;
+		let create = |record| {
+			let id = NextDistributionId::<Test>::get();
+			assert_ok!(CorporateActions::create_distribution(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				record,
+				USD,
+				Amount::Total(100),
+				pay_at,
+				pay_at + DAY,
+				rates(&[]),
+			));
+			id
+		};
+		let before = create(RecordDate::Now);
+		recover(ALICE, ALICE_2);
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		// The emptied wallet is unblocked and becomes US Corp's (investor 4).
+		set_now(t + 10);
+		assert_ok!(Credentials::unblock_wallet(RuntimeOrigin::root(), ALICE));
+		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(QUALIFIER), 4, ALICE));
+		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(ALICE), 4));
+		set_now(t + 20);
+		issue(s, ALICE, 5);
+		let after = create(RecordDate::Now);
+		set_now(pay_at);
+		idle(WHOLE);
+		// What the wallet held as Alice's goes to Alice's replacement; what it holds as US
+		// Corp's, to itself.
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::Paid { distribution, holder: ALICE, payee: ALICE_2, net: 100, .. }
+				if *distribution == before
+		)));
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::Paid { distribution, holder: ALICE, payee: ALICE, .. } if *distribution == after
+		)));
+		assert_eq!(usd(ALICE_2), 100 + 66);
+		assert_eq!(usd(ALICE), 33);
+	});
+}
+
+#[test]
+fn a_redemption_burns_a_recovered_wallets_units_where_they_moved() {
+	new_test_ext().execute_with(|| {
+		let t = now();
+		let first = t + DAY;
+		let maturity = t + 2 * DAY;
+		let s = debt_security(0, maturity);
+		issue(s, ALICE, 10);
+		issue(s, BOB, 5);
+		assert_ok!(CorporateActions::set_debt_schedule(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			USD,
+			1_000,
+			1,
+			first
+		));
+		set_now(first);
+		next_block();
+		idle(WHOLE);
+		let (alice, bob) = (usd(ALICE), usd(BOB));
+		set_now(maturity);
+		next_block();
+		let redemption = NextDistributionId::<Test>::get() - 1;
+		assert_eq!(
+			Distributions::<Test>::get(redemption).unwrap().kind,
+			DistributionKind::Redemption
+		);
+		// Alice's wallet is lost after the record date; her units follow the recovery.
+		recover(ALICE, ALICE_2);
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		idle(WHOLE);
+		assert_eq!(supply(s), 0);
+		assert_eq!(paid_event(redemption, ALICE), Some((10_000, 0, 10_000)));
+		assert_eq!((usd(ALICE), usd(ALICE_2), usd(BOB)), (alice, 10_000, bob + 5_000));
+		assert_eq!(
+			Distributions::<Test>::get(redemption).unwrap().status,
+			DistributionStatus::Pushed
+		);
+	});
+}
+
+// ---------------------------------------------------------------- issue 12: splits
+
+#[test]
+fn a_split_rescales_a_debts_face_value() {
+	new_test_ext().execute_with(|| {
+		let t = now();
+		let first = stoa_primitives::calendar::add_months(t, 3);
+		let maturity = stoa_primitives::calendar::add_months(t, 6);
+		let s = debt_security(0, maturity);
+		issue(s, ALICE, 10);
+		issue(s, BOB, 30);
+		assert_ok!(CorporateActions::set_debt_schedule(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			USD,
+			1_000,
+			3,
+			first
+		));
+		assert_ok!(CorporateActions::split(RuntimeOrigin::signed(ISSUER), s, 2, 1));
+		idle(WHOLE);
+		assert_eq!(DebtSchedules::<Test>::get(s).unwrap().face_value, 500);
+		// 500 × 5% × 3/12 = 6.25 → 6 per unit: 20 units get 120, as 10 did before the split.
+		set_now(first);
+		next_block();
+		idle(WHOLE);
+		assert_eq!((usd(ALICE), usd(BOB)), (120, 360));
+		// The principal: 20 × 500, what 10 × 1,000 was.
+		set_now(maturity);
+		next_block();
+		idle(WHOLE);
+		assert_eq!((usd(ALICE), usd(BOB)), (240 + 10_000, 720 + 30_000));
+		assert_eq!(supply(s), 0);
+	});
+}
+
+#[test]
+fn no_record_date_is_taken_inside_a_split() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		issue(s, BOB, 20);
+		issue(s, US_CORP, 30);
+		let t = now();
+		// Scheduled for a time that comes while the split runs.
+		assert_ok!(CorporateActions::create_checkpoint(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			Some(t + 10)
+		));
+		let scheduled = CheckpointStates::<Test>::get(s).last_id;
+		assert_ok!(CorporateActions::split(RuntimeOrigin::signed(ISSUER), s, 2, 1));
+		assert_noop!(
+			CorporateActions::create_checkpoint(RuntimeOrigin::signed(ISSUER), s, None),
+			Error::SplitInProgress
+		);
+		assert_noop!(
+			CorporateActions::create_distribution(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				RecordDate::Now,
+				USD,
+				Amount::Total(1),
+				t,
+				t + DAY,
+				rates(&[]),
+			),
+			Error::SplitInProgress
+		);
+		assert_noop!(
+			CorporateActions::open_ballot(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				RecordDate::Now,
+				t + 10,
+				t + 100,
+				BoundedVec::truncate_from(vec![motion("Approve", &["for", "against"])]),
+			),
+			Error::SplitInProgress
+		);
+		// One holder is rescaled, then the checkpoint's time comes, then the others are.
+		idle(<() as WeightInfo>::split_holders(1).saturating_add(Weight::from_parts(1, 1)));
+		set_now(t + 10);
+		assert_eq!(CorporateActions::balance_at(s, scheduled, &ALICE), None);
+		idle(WHOLE);
+		assert!(!Splits::<Test>::contains_key(s));
+		// It records the post-split holdings of everyone (nothing moves during a split).
+		let at = |who| CorporateActions::balance_at(s, scheduled, &who);
+		assert_eq!((at(ALICE), at(BOB), at(US_CORP)), (Some(20), Some(40), Some(60)));
+		transfer(s, BOB, ALICE, 5);
+		assert_eq!((at(ALICE), at(BOB), at(US_CORP)), (Some(20), Some(40), Some(60)));
+		assert_eq!(CorporateActions::supply_at(s, scheduled), Some(120));
+		assert_ok!(CorporateActions::create_checkpoint(RuntimeOrigin::signed(ISSUER), s, None));
+	});
+}
+
+#[test]
+fn a_split_rescales_per_unit_amounts_of_record_dates_to_come() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		let t = now();
+		let before = NextDistributionId::<Test>::get();
+		dividend(s, RecordDate::Now, Amount::PerUnit(10), &[]);
+		let later = NextDistributionId::<Test>::get();
+		assert_ok!(CorporateActions::create_distribution(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			RecordDate::At(t + 10),
+			USD,
+			Amount::PerUnit(10),
+			t + 20,
+			t + DAY,
+			rates(&[]),
+		));
+		assert_ok!(CorporateActions::split(RuntimeOrigin::signed(ISSUER), s, 2, 1));
+		assert_eq!(Distributions::<Test>::get(before).unwrap().amount, Amount::PerUnit(10));
+		assert_eq!(Distributions::<Test>::get(later).unwrap().amount, Amount::PerUnit(5));
+		// Payments wait for the split.
+		assert_noop!(
+			CorporateActions::claim(RuntimeOrigin::signed(ALICE), before),
+			Error::SplitInProgress
+		);
+		idle(WHOLE);
+		set_now(t + 20);
+		idle(WHOLE);
+		// 10 pre-split units × 10, and 20 post-split units × 5.
+		assert_eq!(paid_event(before, ALICE), Some((100, 0, 100)));
+		assert_eq!(paid_event(later, ALICE), Some((100, 0, 100)));
+	});
+}
+
+#[test]
+fn a_split_waits_for_the_securitys_offerings() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 10);
+		let t = now();
+		assert_ok!(Issuance::open_offering(
+			RuntimeOrigin::signed(ISSUER),
+			s,
+			USD,
+			100,
+			t,
+			t + 100,
+			1,
+			10,
+			0,
+			10,
+			ISSUER,
+		));
+		assert_noop!(
+			CorporateActions::split(RuntimeOrigin::signed(ISSUER), s, 2, 1),
+			Error::OfferingInProgress
+		);
+		set_now(t + 100);
+		assert_ok!(Issuance::settle_offering(RuntimeOrigin::signed(DAVE), 0, 3));
+		assert_ok!(CorporateActions::split(RuntimeOrigin::signed(ISSUER), s, 2, 1));
+	});
+}
+
+// ---------------------------------------------------------------- issue 12: weights
+
+#[test]
+fn push_payments_is_bounded_and_charged_for_the_heavier_kind() {
+	use frame_support::dispatch::GetDispatchInfo;
+	new_test_ext().execute_with(|| {
+		let s = security();
+		issue(s, ALICE, 1);
+		let d = dividend(s, RecordDate::Now, Amount::PerUnit(5), &[]);
+		assert_noop!(
+			CorporateActions::push_payments(RuntimeOrigin::signed(DAVE), d, MAX_PUSH_PAGE + 1),
+			Error::PageTooLarge
+		);
+		let charged = crate::Call::<Test>::push_payments { distribution: d, max: 10 }
+			.get_dispatch_info()
+			.call_weight;
+		assert!(charged.all_gte(<() as WeightInfo>::redeem_holders(10)));
+		assert!(charged.all_gte(<() as WeightInfo>::pay_holders(10)));
+		// Refunded to what was done: one holder paid.
+		let info = CorporateActions::push_payments(RuntimeOrigin::signed(DAVE), d, 10).unwrap();
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as WeightInfo>::activate().saturating_add(<() as WeightInfo>::pay_holders(1)))
+		);
+	});
+}
+
+#[test]
+fn the_observer_weight_covers_scheduled_checkpoints_taking_effect() {
+	use stoa_primitives::HoldingsObserver;
+	new_test_ext().execute_with(|| {
+		// The runtime's bound, and real database weights.
+		MaxScheduledCheckpoints::set(16);
+		DbWeight::set(frame_support::weights::constants::ParityDbWeight::get());
+		let s = security();
+		issue(s, ALICE, 10);
+		let t = now();
+		checkpoint_now(s);
+		for i in 1..=16 {
+			assert_ok!(CorporateActions::create_checkpoint(
+				RuntimeOrigin::signed(ISSUER),
+				s,
+				Some(t + i)
+			));
+		}
+		set_now(t + 20);
+		let count = || {
+			Checkpoints::<Test>::iter().filter(|(_, _, c)| c.epoch.is_some()).count()
+				+ AccountSnapshots::<Test>::iter().count()
+				+ InvestorSnapshots::<Test>::iter().count()
+				+ SupplySnapshots::<Test>::iter().count()
+				+ Exited::<Test>::iter().count()
+		};
+		let before = count();
+		// One movement: every checkpoint takes effect (and the state is written), both sides'
+		// snapshots are written and the sender's exit is recorded.
+		transfer(s, ALICE, BOB, 10);
+		let writes = (count() - before + 1) as u64;
+		assert_eq!(writes, 16 + 1 + 2 + 2 + 1);
+		let weight = <CorporateActions as HoldingsObserver<AccountId, Balance>>::observer_weight();
+		assert!(weight.all_gte(DbWeight::get().writes(writes)));
 	});
 }

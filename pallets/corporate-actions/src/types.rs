@@ -21,6 +21,14 @@ pub fn epoch_key(epoch: Epoch) -> EpochKey {
 	epoch.to_be_bytes()
 }
 
+/// A time as a storage key: big-endian bytes, so that keys sort in time order.
+pub type MomentKey = [u8; 8];
+
+/// The storage key of `at`.
+pub fn moment_key(at: Moment) -> MomentKey {
+	at.to_be_bytes()
+}
+
 /// A record date.
 #[derive(
 	Clone,
@@ -184,6 +192,8 @@ where
 	pub kind: DistributionKind,
 	/// The record date.
 	pub checkpoint: CheckpointId,
+	/// The record date's time (Unix seconds).
+	pub record_at: Moment,
 	/// The settlement currency (`pallet-assets`).
 	pub asset: AssetId,
 	/// How much it pays.
@@ -297,13 +307,37 @@ pub struct DebtSchedule<AccountId, Balance, AssetId> {
 	pub redeemed: bool,
 }
 
-/// A chain-run job that pages through holders in `on_idle`.
+/// A chain-run job of one security that pages through its holders in `on_idle`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub enum Job {
-	/// Pay a distribution (from its payment date).
-	Pay(stoa_primitives::DistributionId),
-	/// Rescale a security's holders.
-	Split(SecurityId),
+	/// Pay a distribution, from its payment date `from` (kept here so that waiting jobs cost
+	/// no read).
+	Pay { distribution: stoa_primitives::DistributionId, from: Moment },
+	/// Rescale the security's holders (a split).
+	Split,
+}
+
+/// A coupon the chain could not create on its date (the reserve could not cover it, or the
+/// security's job list was full). Anyone may retry it; its record date stays the coupon date.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct MissedCoupon<Balance> {
+	/// The record date taken on the coupon date.
+	pub checkpoint: CheckpointId,
+	/// The amount per whole unit (of the record date's units).
+	pub rate: Balance,
+	/// The coupon date (Unix seconds).
+	pub due_at: Moment,
+}
+
+/// A credentials recovery of a wallet: what it was owed at record dates before `until` is
+/// paid to `to`.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Recovery<AccountId> {
+	/// The wallet that replaced it.
+	pub to: AccountId,
+	/// When the lost wallet was linked to an investor again (Unix seconds): record dates from
+	/// then on are its own. None while it is nobody's.
+	pub until: Option<Moment>,
 }
 
 /// Which payment a debt security missed.

@@ -61,6 +61,8 @@ pub trait WeightInfo {
 	fn redeem_holders(n: u32, ) -> Weight;
 	fn split_holders(n: u32, ) -> Weight;
 	fn service_debt() -> Weight;
+	fn retry_coupon() -> Weight;
+	fn claim_recovered() -> Weight;
 }
 
 /// Weights for `pallet_corporate_actions`, measured on Stoa's reference machine, with the runtime's
@@ -241,9 +243,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1058`
 		//  Estimated: `3676`
 		// Minimum execution time: 307_999_000 picoseconds.
-		Weight::from_parts(333_648_000, 3676)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Hand-adjusted until regenerated: the split now also lets up to 16 due checkpoints
+		// take effect, rescales the debt schedule and up to 64 distributions' per-unit
+		// amounts (the runtime's bounds).
+		Weight::from_parts(333_648_000, 230_000)
+			.saturating_add(T::DbWeight::get().reads(87_u64))
+			.saturating_add(T::DbWeight::get().writes(85_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -517,9 +522,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Standard Error: 401_436
 			.saturating_add(Weight::from_parts(328_935_120, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			// Hand-adjusted until regenerated: a holder rescaled to nothing stops holding (its
+			// exit, holder counts and the guard's per-jurisdiction and per-category counts).
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
 	}
 	/// Storage: `CorporateActions::CouponCalendar` (r:1 w:1)
@@ -556,6 +563,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(1_664_943_000, 41182)
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(27_u64))
+	}
+	/// Hand-written until regenerated: `service_debt`'s figures (a coupon distribution is
+	/// created) and the missed coupon read and removed.
+	fn retry_coupon() -> Weight {
+		Weight::from_parts(1_664_943_000, 41182)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().writes(28_u64))
+	}
+	/// Hand-written until regenerated: `claim`'s figures, the recoveries followed (one read
+	/// each, at most 3, and the last miss, read twice) and the lost wallet's empty holding.
+	fn claim_recovered() -> Weight {
+		Weight::from_parts(2_039_693_000, 18086)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 }
 
@@ -711,9 +732,12 @@ impl WeightInfo for () {
 	/// Storage: `CorporateActions::Jobs` (r:1 w:1)
 	/// Proof: `CorporateActions::Jobs` (`max_values`: Some(1), `max_size`: Some(322), added: 817, mode: `MaxEncodedLen`)
 	fn split() -> Weight {
-		Weight::from_parts(333_648_000, 3676)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		// Hand-adjusted until regenerated: the split now also lets up to 16 due checkpoints
+		// take effect, rescales the debt schedule and up to 64 distributions' per-unit
+		// amounts (the runtime's bounds).
+		Weight::from_parts(333_648_000, 230_000)
+			.saturating_add(ParityDbWeight::get().reads(87_u64))
+			.saturating_add(ParityDbWeight::get().writes(85_u64))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -948,9 +972,11 @@ impl WeightInfo for () {
 		Weight::from_parts(97_926_000, 3678)
 			.saturating_add(Weight::from_parts(328_935_120, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			// Hand-adjusted until regenerated: a holder rescaled to nothing stops holding (its
+			// exit, holder counts and the guard's per-jurisdiction and per-category counts).
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((11_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
 	}
 	/// Storage: `CorporateActions::CouponCalendar` (r:1 w:1)
@@ -983,5 +1009,19 @@ impl WeightInfo for () {
 		Weight::from_parts(1_664_943_000, 41182)
 			.saturating_add(ParityDbWeight::get().reads(28_u64))
 			.saturating_add(ParityDbWeight::get().writes(27_u64))
+	}
+	/// Hand-written until regenerated: `service_debt`'s figures (a coupon distribution is
+	/// created) and the missed coupon read and removed.
+	fn retry_coupon() -> Weight {
+		Weight::from_parts(1_664_943_000, 41182)
+			.saturating_add(ParityDbWeight::get().reads(29_u64))
+			.saturating_add(ParityDbWeight::get().writes(28_u64))
+	}
+	/// Hand-written until regenerated: `claim`'s figures, the recoveries followed (one read
+	/// each, at most 3, and the last miss, read twice) and the lost wallet's empty holding.
+	fn claim_recovered() -> Weight {
+		Weight::from_parts(2_039_693_000, 18086)
+			.saturating_add(ParityDbWeight::get().reads(40_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 }

@@ -144,7 +144,9 @@ impl pallet_credentials::Config for Runtime {
 	type GuardianOrigin = EnsureRoot<AccountId>;
 	/// Issuance records wallet recoveries so that holdings can follow; compliance re-files
 	/// holder counts when an investor's jurisdiction or credentials change.
-	type Listener = (Issuance, Compliance);
+	// Recoveries move holdings (issuance), keep holder counts (compliance) and carry
+	// entitlements to the new wallet (corporate actions).
+	type Listener = (Issuance, Compliance, CorporateActions);
 	type Holdings = Issuance;
 	type ProtocolHolderDeposit = ProtocolHolderDeposit;
 	type LinkRequestTtl = LinkRequestTtl;
@@ -452,12 +454,12 @@ impl pallet_corporate_actions::Config for Runtime {
 	type ClaimPeriod = ClaimPeriod;
 	type MaxScheduledCheckpoints = ConstU32<16>;
 	type MaxWithholdingRates = ConstU32<32>;
-	/// Distributions and splits in progress chain-wide (`on_idle` reads the list each block).
+	/// Distributions and splits in progress per security (`on_idle` gives each security with
+	/// work its turn).
 	type MaxJobs = ConstU32<64>;
 	type MaxMotions = ConstU32<16>;
 	type MaxChoices = ConstU32<16>;
 	type MaxTextLength = ConstU32<128>;
-	type MaxDebtSchedules = ConstU32<256>;
 	type MaxCouponsPerBlock = ConstU32<4>;
 	type MaxSplitRatio = ConstU32<1_000>;
 	type WeightInfo = pallet_corporate_actions::weights::SubstrateWeight<Runtime>;
