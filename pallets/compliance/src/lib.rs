@@ -671,6 +671,10 @@ pub mod pallet {
 						}
 					},
 					RuleKind::MaxOwnership { share, base } => {
+						// Between one investor's wallets (a recovery too) nothing it holds changes.
+						if same_investor {
+							continue;
+						}
 						let (Some(r), Some(after)) = (&receiver, receiver_after) else { continue };
 						if r.investor.is_none() || !check_receiver {
 							continue;
@@ -691,12 +695,20 @@ pub mod pallet {
 						}
 					},
 					RuleKind::MaxHolding { amount: max } => {
+						// Between one investor's wallets (a recovery too) nothing it holds changes.
+						if same_investor {
+							continue;
+						}
 						let (Some(r), Some(after)) = (&receiver, receiver_after) else { continue };
 						if check_receiver && r.investor.is_some() && after > *max {
 							out.push(TransferRejection::HoldingAboveMaximum);
 						}
 					},
 					RuleKind::MinHolding { amount: min } => {
+						// Between one investor's wallets (a recovery too) nothing it holds changes.
+						if same_investor {
+							continue;
+						}
 						if let (Some(r), Some(after)) = (&receiver, receiver_after) {
 							if check_receiver && r.investor.is_some() && after < *min {
 								out.push(TransferRejection::HoldingBelowMinimum(Party::Receiver));

@@ -862,6 +862,39 @@ fn a_recovery_is_not_refused_by_holding_caps() {
 	});
 }
 
+/// Defect 9, found by the fuzzer: a holding limit lowered below what the investor already
+/// holds neither refuses its recovery nor a move between its own wallets (nothing it holds
+/// changes), while a transfer to someone else is still refused.
+#[test]
+fn a_limit_set_later_does_not_trap_an_investors_own_units() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 300));
+		assert_ok!(pallet_credentials::Pallet::<Test>::recover_wallet(
+			RuntimeOrigin::signed(QUALIFIER),
+			ALICE,
+			ALICE_2
+		));
+		set(
+			s,
+			vec![
+				rule(RuleKind::MaxHolding { amount: 1 }),
+				rule(RuleKind::MinHolding { amount: 1_000 }),
+				rule(RuleKind::MaxOwnership {
+					share: Perbill::from_percent(1),
+					base: SupplyBase::Outstanding,
+				}),
+			],
+		);
+		assert_ok!(Issuance::recover_holdings(RuntimeOrigin::signed(DAVE), s, ALICE));
+		assert_eq!(Issuance::balance_of(s, &ALICE_2), 300);
+		assert_eq!(
+			can_transfer(s, ALICE_2, BOB, 1).contains(&R::HoldingBelowMinimum(Party::Receiver)),
+			true
+		);
+	});
+}
+
 /// Defect 10: an offering lock-up binds the investor's units wherever they are: it follows a
 /// wallet recovery (and a move to the investor's other wallet disposes of nothing).
 #[test]

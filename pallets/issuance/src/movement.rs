@@ -243,16 +243,24 @@ impl<T: Config> Pallet<T> {
 			T::Credentials::investor_of(&new).ok_or(Error::<T>::RecoveryNotApplicable)?;
 		ensure!(holding.holder == HolderKey::Investor(investor), Error::<T>::RecoveryNotApplicable);
 		let amount = holding.balance;
-		let frozen_holder = FrozenHolders::<T>::take(security, &lost).is_some();
-		if !amount.is_zero() {
-			Self::do_move(Movement {
-				security,
-				kind: MovementKind::Recovery,
-				from: Some(lost.clone()),
-				to: Some(new.clone()),
-				amount,
-			})?;
+		let movement = Movement {
+			security,
+			kind: MovementKind::Recovery,
+			from: Some(lost.clone()),
+			to: Some(new.clone()),
+			amount,
+		};
+		if amount.is_zero() {
+			// Only a frozen amount moves: still not during a split, nor to a receiver the
+			// guard refuses, exactly as units would not.
+			ensure!(!T::Observer::is_locked(security), Error::<T>::CorporateActionInProgress);
+			if let Some(rejection) = T::Guard::check_all(&movement).first() {
+				return Err(Error::<T>::from(*rejection).into());
+			}
+		} else {
+			Self::do_move(movement)?;
 		}
+		let frozen_holder = FrozenHolders::<T>::take(security, &lost).is_some();
 		// The freezes follow the units.
 		Holdings::<T>::remove(security, &lost);
 		HeldBy::<T>::remove(&lost, security);

@@ -1501,3 +1501,23 @@ fn settlement_goes_on_past_an_unpayable_refund() {
 		assert_eq!(DeferredRefunds::<Test>::get(o, ALICE), Some(25));
 	});
 }
+
+/// Found by the fuzzer: recovering a holding that is only a frozen amount obeys what a
+/// movement would: not to a receiver the guard refuses.
+#[test]
+fn recovering_a_frozen_amount_obeys_the_guard() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE, 5));
+		assert_ok!(Creds::recover_wallet(signed(QUALIFIER), ALICE, ALICE_2));
+		assert_ok!(Creds::block_investor(
+			signed(QUALIFIER),
+			1,
+			BlockReason::Restricted(H256::repeat_byte(9))
+		));
+		assert_noop!(Iss::recover_holdings(signed(DAVE), SEC, ALICE), Error::<Test>::Blocked);
+		assert_ok!(Creds::unblock_investor(signed(QUALIFIER), 1));
+		assert_ok!(Iss::recover_holdings(signed(DAVE), SEC, ALICE));
+		assert_eq!(Holdings::<Test>::get(SEC, ALICE_2).unwrap().frozen, 5);
+	});
+}
