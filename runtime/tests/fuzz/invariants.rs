@@ -1,0 +1,1053 @@
+//! The invariants, checked after every step. Each is a plain function of what the step saw
+//! (the chain before and after, its events, the reference model) returning why it broke.
+//!
+//! Terms: a **movement** is what an issuance event reports (`Issued`, `Transferred`,
+//! `ForcedTransfer`, `Redeemed`, `HoldingsRecovered`, `SubscriptionSettled`, and the burn of a
+//! principal repayment's `Paid`). An account's **owner** is the investor it is linked to, the
+//! account itself for a protocol holder, and otherwise the investor it was last linked to (a
+//! lost wallet, or a wallet unlinked since).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pallet_compliance::{Exemption, HolderScope, InvestorCategory, RuleKind, RuleOf};
+use sp_runtime::AccountId32;
+use stoa_primitives::{
+	issuance::KycGuard, CredentialRegistry, InvestorId, Movement, MovementKind, Party, SecurityId,
+	TransferRejection,
+};
+use stoa_runtime::{Assets, Credentials, Runtime, RuntimeEvent};
+
+use super::{
+	chain::Event,
+	model::{replay, Model, Move, MoveKind, Observation},
+	ops::Step,
+	world::name_of,
+};
+
+/// What one step saw.
+pub struct Ctx<'a> {
+	#[allow(dead_code)]
+	pub step: &'a Step,
+	pub before: &'a Observation,
+	pub after: &'a Observation,
+	pub events: &'a [Event],
+	pub moves: &'a [Move],
+	pub model: &'a Model,
+	/// What the invariants read about accounts and investors after the step.
+	pub facts: &'a Facts,
+	/// Whether a block was closed during the step.
+	pub block_closed: bool,
+}
+
+pub type Invariant = fn(&Ctx) -> Result<(), String>;
+
+/// Every invariant, by name (`STOA_FUZZ_ONLY` / `STOA_FUZZ_SKIP` take these names).
+pub const INVARIANTS: &[(&str, Invariant)] = &[
+	("units_only_arrive_at_acceptable_receivers", units_only_arrive_at_acceptable_receivers),
+	("every_holding_has_an_owner", every_holding_has_an_owner),
+	("blocked_holders_lose_units_only_by_force", blocked_holders_lose_units_only_by_force),
+	("balances_follow_events", balances_follow_events),
+	("supply_is_the_sum_of_holdings", supply_is_the_sum_of_holdings),
+	("holder_counts_match_holdings", holder_counts_match_holdings),
+	("holder_caps_hold", holder_caps_hold),
+	("movements_obey_each_partys_rules", movements_obey_each_partys_rules),
+	("lost_wallets_can_always_be_recovered", lost_wallets_can_always_be_recovered),
+	("splits_follow_the_remainder_rule", splits_follow_the_remainder_rule),
+	("distributions_never_pay_more_than_funded", distributions_never_pay_more_than_funded),
+	("record_dates_are_exact", record_dates_are_exact),
+	("offering_escrows_cover_subscriptions", offering_escrows_cover_subscriptions),
+];
+
+/// Checked by the block driver (see `chain.rs`), reported under these names.
+pub const DRIVER_INVARIANTS: &[&str] = &["blocks_stay_within_their_weight_limit", "no_panics"];
+
+// ----------------------------------------------------------------------------------------
+// Helpers
+
+fn who(a: &AccountId32) -> String {
+	name_of(a)
+}
+
+/// Who owns an account's units (see the module docs).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Owner {
+	Investor(InvestorId),
+	Account(AccountId32),
+}
+
+pub fn owner_of(account: &AccountId32, model: &Model) -> Owner {
+	if let Some(investor) = pallet_credentials::InvestorOfWallet::<Runtime>::get(account) {
+		return Owner::Investor(investor);
+	}
+	if pallet_credentials::ProtocolHolders::<Runtime>::contains_key(account) {
+		return Owner::Account(account.clone());
+	}
+	unlinked_owner(account, model)
+}
+
+/// The owner of a world account as observed in `o` (see [`owner_of`]).
+pub fn owner_in(o: &Observation, account: &AccountId32, model: &Model) -> Owner {
+	if let Some(investor) = o.links.get(account) {
+		return Owner::Investor(*investor);
+	}
+	if o.protocol.contains(account) {
+		return Owner::Account(account.clone());
+	}
+	unlinked_owner(account, model)
+}
+
+/// The owner of an account that is neither linked nor a protocol holder: the investor of a
+/// lost wallet, or the investor it was last linked to.
+fn unlinked_owner(account: &AccountId32, model: &Model) -> Owner {
+	if let Some((investor, _)) = model.recoveries.get(account) {
+		return Owner::Investor(*investor);
+	}
+	match model.last_owner.get(account) {
+		Some(investor) => Owner::Investor(*investor),
+		None => Owner::Account(account.clone()),
+	}
+}
+
+/// What the invariants read about accounts and investors after a step, read once.
+pub struct Facts {
+	/// The owner of every account holding units.
+	owner: BTreeMap<AccountId32, Owner>,
+	/// Every investor's categories now.
+	categories: BTreeMap<InvestorId, u8>,
+	/// Every investor's jurisdiction.
+	jurisdiction: BTreeMap<InvestorId, stoa_primitives::Jurisdiction>,
+	/// Investors whose categories are stale by design (see `Model::stale`).
+	stale: BTreeSet<InvestorId>,
+}
+
+impl Facts {
+	pub fn of(o: &Observation, model: &Model) -> Self {
+		let owner = o.balances.keys().map(|(_, a)| (a.clone(), owner_in(o, a, model))).collect();
+		let investors = 0..pallet_credentials::NextInvestorId::<Runtime>::get();
+		Facts {
+			owner,
+			categories: investors
+				.clone()
+				.map(|i| (i, pallet_compliance::Pallet::<Runtime>::categories_now(i)))
+				.collect(),
+			jurisdiction: investors
+				.filter_map(|i| {
+					<Credentials as CredentialRegistry<AccountId32>>::jurisdiction_of(i)
+						.map(|j| (i, j))
+				})
+				.collect(),
+			stale: model.stale.clone(),
+		}
+	}
+
+	/// Who owns an account's units.
+	pub fn owner(&self, account: &AccountId32, model: &Model) -> Owner {
+		self.owner.get(account).cloned().unwrap_or_else(|| owner_of(account, model))
+	}
+
+	/// An investor's categories, as holder counts should file it for `security`: now,
+	/// unless a qualifier's status change left it stale by design (then as last filed).
+	pub fn categories(&self, investor: InvestorId, security: SecurityId) -> u8 {
+		if self.stale.contains(&investor) {
+			if let Some(counted) = pallet_compliance::Counted::<Runtime>::get(investor, security) {
+				return counted.categories;
+			}
+		}
+		self.categories.get(&investor).copied().unwrap_or_default()
+	}
+
+	/// An investor's jurisdiction.
+	pub fn jurisdiction(&self, investor: InvestorId) -> Option<stoa_primitives::Jurisdiction> {
+		self.jurisdiction.get(&investor).copied()
+	}
+}
+
+/// Each owner's total of `security`, and its accounts holding it.
+pub fn owners(
+	security: SecurityId,
+	o: &Observation,
+	facts: &Facts,
+	model: &Model,
+) -> BTreeMap<Owner, (u128, Vec<AccountId32>)> {
+	let mut owners: BTreeMap<Owner, (u128, Vec<AccountId32>)> = BTreeMap::new();
+	for (account, balance) in o.of(security) {
+		let entry = owners.entry(facts.owner(&account, model)).or_default();
+		entry.0 += balance;
+		entry.1.push(account);
+	}
+	owners
+}
+
+fn jurisdiction_of(investor: InvestorId) -> Option<stoa_primitives::Jurisdiction> {
+	<Credentials as CredentialRegistry<AccountId32>>::jurisdiction_of(investor)
+}
+
+/// Whether something that decides `account`'s standing (its links, blocks, credentials,
+/// protocol registration, a qualifier) changed after event `index` of the step.
+fn changed_after(c: &Ctx, index: usize, account: &AccountId32) -> bool {
+	use pallet_credentials::Event as C;
+	let investors: Vec<InvestorId> = [c.before.links.get(account), c.after.links.get(account)]
+		.into_iter()
+		.flatten()
+		.copied()
+		.collect();
+	c.events.iter().skip(index + 1).any(|e| match &e.event {
+		RuntimeEvent::Credentials(event) => match event {
+			C::WalletLinked { wallet, .. }
+			| C::WalletUnlinked { wallet, .. }
+			| C::WalletBlocked { wallet, .. }
+			| C::WalletUnblocked { wallet, .. } => wallet == account,
+			C::WalletRecovered { lost, new, .. } => lost == account || new == account,
+			C::InvestorBlocked { investor, .. }
+			| C::InvestorUnblocked { investor, .. }
+			| C::CredentialAttested { investor, .. }
+			| C::CredentialRevoked { investor, .. }
+			| C::InvestorJurisdictionChanged { investor, .. }
+			| C::InvestorReassigned { investor, .. } => investors.contains(investor),
+			C::ProtocolHolderRegistered { account: a, .. }
+			| C::ProtocolHolderDeregistered { account: a, .. }
+			| C::ProtocolHolderBlocked { account: a, .. } => a == account,
+			C::QualifierSuspended { .. }
+			| C::QualifierResumed { .. }
+			| C::QualifierRemoved { .. }
+			| C::QualifierUpdated { .. } => true,
+			_ => false,
+		},
+		_ => false,
+	})
+}
+
+/// Whether the step changed `security`'s rules (or started a split, which rescales them).
+fn rules_changed(c: &Ctx, security: SecurityId) -> bool {
+	c.events.iter().any(|e| {
+		matches!(&e.event,
+			RuntimeEvent::Compliance(pallet_compliance::Event::RulesSet { security: s, .. })
+			| RuntimeEvent::CorporateActions(pallet_corporate_actions::Event::SplitStarted { security: s, .. })
+			if *s == security)
+	})
+}
+
+/// Whether the step moved investors between jurisdictions or categories without a movement.
+fn buckets_changed(c: &Ctx) -> bool {
+	use pallet_credentials::Event as C;
+	c.events.iter().any(|e| {
+		matches!(
+			&e.event,
+			RuntimeEvent::Credentials(
+				C::CredentialAttested { .. }
+					| C::CredentialRevoked { .. }
+					| C::InvestorJurisdictionChanged { .. }
+					| C::InvestorBlocked { .. }
+					| C::InvestorUnblocked { .. }
+					| C::QualifierSuspended { .. }
+					| C::QualifierResumed { .. }
+					| C::QualifierRemoved { .. }
+					| C::QualifierUpdated { .. }
+			) | RuntimeEvent::Compliance(pallet_compliance::Event::InvestorRecounted { .. })
+		)
+	})
+}
+
+/// Whether `rule` exempts `account` (its own account, its investor, or protocol holders).
+fn exempt(rule: &RuleOf<Runtime>, account: &AccountId32) -> bool {
+	let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(account);
+	let protocol = investor.is_none()
+		&& <Credentials as CredentialRegistry<AccountId32>>::is_protocol_holder(account);
+	rule.exemptions.iter().any(|e| match e {
+		Exemption::Account(a) => a == account,
+		Exemption::Investor(i) => investor == Some(*i),
+		Exemption::ProtocolHolders => protocol,
+	})
+}
+
+/// How many holders a holder cap counts: the owners of `security` in its scope that it does
+/// not exempt (an owner is exempt if its investor is, or one of its holding accounts is).
+pub fn cap_count(
+	security: SecurityId,
+	rule: &RuleOf<Runtime>,
+	o: &Observation,
+	facts: &Facts,
+	model: &Model,
+) -> u32 {
+	let RuleKind::MaxHolders { scope, .. } = &rule.kind else { return 0 };
+	owners(security, o, facts, model)
+		.into_iter()
+		.filter(|(owner, (_, accounts))| {
+			let in_scope = match (scope, owner) {
+				(HolderScope::Total, _) => true,
+				(HolderScope::Jurisdiction(j), Owner::Investor(i)) => {
+					facts.jurisdiction(*i) == Some(*j)
+				},
+				(HolderScope::Category(c), Owner::Investor(i)) => {
+					facts.categories(*i, security) & c.bit() != 0
+				},
+				_ => false,
+			};
+			let is_exempt = rule.exemptions.iter().any(|e| match (e, owner) {
+				(Exemption::Investor(i), Owner::Investor(j)) => i == j,
+				(Exemption::Account(a), _) => accounts.contains(a),
+				(Exemption::ProtocolHolders, Owner::Account(a)) => {
+					<Credentials as CredentialRegistry<AccountId32>>::is_protocol_holder(a)
+				},
+				_ => false,
+			});
+			in_scope && !is_exempt
+		})
+		.count() as u32
+}
+
+fn describe(m: &Move) -> String {
+	let amount = m.amount.map(|a| a.to_string()).unwrap_or_else(|| "all".into());
+	let from = m.from.as_ref().map(who).unwrap_or_else(|| "-".into());
+	let to = m.to.as_ref().map(who).unwrap_or_else(|| "-".into());
+	format!("{:?} of {amount} S{} from {from} to {to} (event #{})", m.kind, m.security, m.index)
+}
+
+// ----------------------------------------------------------------------------------------
+// The invariants
+
+/// Units only ever arrive at an account the transfer guard accepts as a receiver (not
+/// blocked; an investor's wallet with a valid KYC credential, or an active protocol holder),
+/// judged at the end of the step unless the receiver's standing changed after the arrival.
+pub fn units_only_arrive_at_acceptable_receivers(c: &Ctx) -> Result<(), String> {
+	for m in c.moves {
+		let Some(to) = &m.to else { continue };
+		if m.amount == Some(0) {
+			// Nothing arrived (a recovery of a holding that is only a frozen amount).
+			continue;
+		}
+		if let Err(reason) = KycGuard::<Credentials>::check_party(to, Party::Receiver) {
+			if !changed_after(c, m.index, to) {
+				return Err(format!(
+					"{}: the guard refuses {} as a receiver ({reason:?})",
+					describe(m),
+					who(to)
+				));
+			}
+		}
+	}
+	Ok(())
+}
+
+/// Every unit sits with an owner the registry knows: an investor's wallet, a protocol holder
+/// (even blocked: the registration stays as the record), or a lost wallet awaiting
+/// `recover_holdings`. An account that is blocked, or whose KYC lapsed, after receiving its
+/// units keeps them (that is what forced transfers and redemptions are for); an account that
+/// nobody stands behind any more must not.
+pub fn every_holding_has_an_owner(c: &Ctx) -> Result<(), String> {
+	for ((security, account), balance) in &c.after.balances {
+		let linked = pallet_credentials::InvestorOfWallet::<Runtime>::contains_key(account);
+		let protocol = pallet_credentials::ProtocolHolders::<Runtime>::contains_key(account);
+		let lost = c.model.recoveries.contains_key(account);
+		if !(linked || protocol || lost) {
+			return Err(format!(
+				"{balance} units of S{security} sit with {}, which is neither an investor's \
+				 wallet, a protocol holder, nor a lost wallet awaiting recovery",
+				who(account)
+			));
+		}
+	}
+	Ok(())
+}
+
+/// The units of an account that was blocked when the step began (its own block, its
+/// investor's, its protocol registration's) leave only by forced transfer, forced
+/// redemption, recovery or a principal repayment: never by its own transfer or redemption.
+pub fn blocked_holders_lose_units_only_by_force(c: &Ctx) -> Result<(), String> {
+	for m in c.moves {
+		let Some(from) = &m.from else { continue };
+		if m.kind.is_voluntary() && c.before.blocked.contains(from) {
+			return Err(format!("{}: {} was blocked when the step began", describe(m), who(from)));
+		}
+	}
+	Ok(())
+}
+
+/// Every balance changes only as the step's movement events say (securities being split
+/// are checked by `splits_follow_the_remainder_rule`).
+pub fn balances_follow_events(c: &Ctx) -> Result<(), String> {
+	let expected = replay(&c.before.balances, c.moves, usize::MAX, &c.before.splitting);
+	let keys: BTreeSet<_> = expected.keys().chain(c.after.balances.keys()).cloned().collect();
+	let mut wrong = Vec::new();
+	for key in keys {
+		if c.before.splitting.contains(&key.0) {
+			continue;
+		}
+		let want = expected.get(&key).copied().unwrap_or(0);
+		let got = c.after.balances.get(&key).copied().unwrap_or(0);
+		if want != got {
+			wrong.push(format!("S{} {}: events say {want}, chain has {got}", key.0, who(&key.1)));
+		}
+	}
+	if wrong.is_empty() {
+		Ok(())
+	} else {
+		Err(wrong.join("; "))
+	}
+}
+
+/// Per security, the holdings add up to the total supply, which never exceeds the authorised
+/// supply (except while a reverse split is rescaling holders: the authorised supply is
+/// rescaled first).
+pub fn supply_is_the_sum_of_holdings(c: &Ctx) -> Result<(), String> {
+	for security in 0..pallet_issuance::NextSecurityId::<Runtime>::get() {
+		let Some(record) = pallet_issuance::Securities::<Runtime>::get(security) else { continue };
+		let sum: u128 = c.after.of(security).values().sum();
+		if sum != record.total_supply {
+			return Err(format!(
+				"S{security}: holdings add up to {sum}, the total supply says {}",
+				record.total_supply
+			));
+		}
+		if !c.after.splitting.contains(&security) && record.total_supply > record.authorised_supply
+		{
+			return Err(format!(
+				"S{security}: total supply {} exceeds the authorised supply {}",
+				record.total_supply, record.authorised_supply
+			));
+		}
+	}
+	Ok(())
+}
+
+/// Holder counts (the security's total, compliance's per jurisdiction and per category, the
+/// securities each investor is counted for) equal what the holdings say, counting each owner
+/// once whatever its wallets.
+pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
+	let investors = pallet_credentials::NextInvestorId::<Runtime>::get();
+	let mut held: BTreeMap<InvestorId, u32> = BTreeMap::new();
+	for security in 0..pallet_issuance::NextSecurityId::<Runtime>::get() {
+		let Some(record) = pallet_issuance::Securities::<Runtime>::get(security) else { continue };
+		let owners = owners(security, c.after, c.facts, c.model);
+		let describe_owners = || {
+			owners
+				.iter()
+				.map(|(o, (b, accounts))| {
+					let accounts: Vec<_> = accounts.iter().map(who).collect();
+					format!("{o:?} {b} in {}", accounts.join("+"))
+				})
+				.collect::<Vec<_>>()
+				.join(", ")
+		};
+		if record.holders as usize != owners.len() {
+			return Err(format!(
+				"S{security}: the security counts {} holders, its holdings have {} ({})",
+				record.holders,
+				owners.len(),
+				describe_owners()
+			));
+		}
+		let mut per_jurisdiction: BTreeMap<stoa_primitives::Jurisdiction, u32> = BTreeMap::new();
+		let mut per_category: BTreeMap<InvestorCategory, u32> = BTreeMap::new();
+		for owner in owners.keys() {
+			let Owner::Investor(investor) = owner else { continue };
+			*held.entry(*investor).or_default() += 1;
+			if let Some(j) = c.facts.jurisdiction(*investor) {
+				*per_jurisdiction.entry(j).or_default() += 1;
+			}
+			let bits = c.facts.categories(*investor, security);
+			for category in InvestorCategory::ALL {
+				if bits & category.bit() != 0 {
+					*per_category.entry(category).or_default() += 1;
+				}
+			}
+		}
+		let stored: BTreeMap<_, _> =
+			pallet_compliance::JurisdictionHolders::<Runtime>::iter_prefix(security)
+				.filter(|(_, n)| *n > 0)
+				.collect();
+		if stored != per_jurisdiction {
+			return Err(format!(
+				"S{security}: holders per jurisdiction are {stored:?}, the holdings say \
+				 {per_jurisdiction:?} ({})",
+				describe_owners()
+			));
+		}
+		for category in InvestorCategory::ALL {
+			let stored = pallet_compliance::CategoryHolders::<Runtime>::get(security, category);
+			let want = per_category.get(&category).copied().unwrap_or(0);
+			if stored != want {
+				return Err(format!(
+					"S{security}: {stored} {category:?} holders counted, the holdings say {want} \
+					 ({})",
+					describe_owners()
+				));
+			}
+		}
+		for investor in 0..investors {
+			let counted = pallet_compliance::Counted::<Runtime>::contains_key(investor, security);
+			let holds = owners.contains_key(&Owner::Investor(investor));
+			if counted != holds {
+				return Err(format!(
+					"S{security}: compliance {} investor I{investor} as a holder, but it {} \
+					 ({})",
+					if counted { "counts" } else { "does not count" },
+					if holds { "holds units" } else { "holds none" },
+					describe_owners()
+				));
+			}
+		}
+		// The issuance pallet's own per-holder sums.
+		let as_owner = |key: &pallet_issuance::HolderKey<AccountId32>| match key {
+			pallet_issuance::HolderKey::Investor(i) => Owner::Investor(*i),
+			pallet_issuance::HolderKey::Account(a) => Owner::Account(a.clone()),
+		};
+		let mut by_key: BTreeMap<Owner, u128> = BTreeMap::new();
+		for ((s, account), balance) in &c.after.balances {
+			if *s == security {
+				if let Some(key) = c.after.keys.get(&(*s, account.clone())) {
+					*by_key.entry(as_owner(key)).or_default() += balance;
+				}
+			}
+		}
+		let stored: BTreeMap<_, _> =
+			pallet_issuance::HolderBalances::<Runtime>::iter_prefix(security)
+				.filter(|(_, b)| *b > 0)
+				.map(|(key, b)| (as_owner(&key), b))
+				.collect();
+		if stored != by_key {
+			return Err(format!(
+				"S{security}: issuance's per-holder balances {stored:?} differ from its holdings' \
+				 {by_key:?}"
+			));
+		}
+	}
+	for investor in 0..investors {
+		let stored = pallet_compliance::SecuritiesHeld::<Runtime>::get(investor);
+		let want = held.get(&investor).copied().unwrap_or(0);
+		if stored != want {
+			return Err(format!(
+				"investor I{investor} is counted as holding {stored} securities, it holds {want}"
+			));
+		}
+	}
+	Ok(())
+}
+
+/// No holder joins a security whose holder cap (`MaxHolders`) then counts more holders than
+/// its maximum, or than it counted when the rule was set if that was more. Exempt holders do
+/// not count; an exemption lifts the cap for the exempt party only. Skipped for a step that
+/// changed the rules, and for jurisdiction and category caps in a step that moved investors
+/// between buckets.
+pub fn holder_caps_hold(c: &Ctx) -> Result<(), String> {
+	let moved = buckets_changed(c);
+	for ((security, index), ceiling) in &c.model.ceilings {
+		let rules = pallet_compliance::Rules::<Runtime>::get(security);
+		let Some(rule) = rules.get(*index) else { continue };
+		if *rule != ceiling.rule || rules_changed(c, *security) {
+			continue;
+		}
+		let RuleKind::MaxHolders { scope, max } = &rule.kind else { continue };
+		if moved && !matches!(scope, HolderScope::Total) {
+			continue;
+		}
+		// Only a new holder can take a cap over (a holder whose exempt wallet emptied, or whose
+		// category changed, did not join).
+		let held_before: BTreeSet<Owner> = c
+			.before
+			.balances
+			.keys()
+			.filter(|(s, _)| s == security)
+			.map(|(_, a)| owner_in(c.before, a, c.model))
+			.collect();
+		let joined = owners(*security, c.after, c.facts, c.model)
+			.keys()
+			.any(|owner| !held_before.contains(owner));
+		let count = cap_count(*security, rule, c.after, c.facts, c.model);
+		if joined && count > ceiling.ceiling {
+			let holders: Vec<_> = owners(*security, c.after, c.facts, c.model)
+				.into_iter()
+				.map(|(o, (b, accounts))| {
+					let accounts: Vec<_> = accounts.iter().map(who).collect();
+					format!("{o:?} {b} in {}", accounts.join("+"))
+				})
+				.collect();
+			return Err(format!(
+				"S{security} rule #{index} caps {scope:?} holders at {max} (exempt: {:?}), but it \
+				 now counts {count} non-exempt holders, up from at most {} ({})",
+				rule.exemptions
+					.iter()
+					.map(|e| match e {
+						Exemption::Account(a) => who(a),
+						other => format!("{other:?}"),
+					})
+					.collect::<Vec<_>>(),
+				ceiling.ceiling,
+				holders.join(", ")
+			));
+		}
+	}
+	Ok(())
+}
+
+/// Every movement obeyed the rules about each party, for each party that the rule does not
+/// exempt itself: the receiver's required credentials, jurisdiction lists and holding limits
+/// (every movement with a receiver), the sender's credentials, jurisdiction lists, lock-ups
+/// and minimum holding (transfers and redemptions), and closed transfer windows unless both
+/// parties are exempt. Judged at the end of the step; a party whose standing changed after
+/// the movement, and a security whose rules changed in the step, are skipped.
+pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
+	for m in c.moves {
+		if rules_changed(c, m.security) {
+			continue;
+		}
+		let rules = pallet_compliance::Rules::<Runtime>::get(m.security);
+		if rules.is_empty() {
+			continue;
+		}
+		let now = c.events[m.index].at;
+		let owners = owners(m.security, c.after, c.facts, c.model);
+		let total_of = |account: &AccountId32| {
+			owners.get(&c.facts.owner(account, c.model)).map(|(b, _)| *b).unwrap_or(0)
+		};
+		let same_owner = match (&m.from, &m.to) {
+			(Some(f), Some(t)) => c.facts.owner(f, c.model) == c.facts.owner(t, c.model),
+			_ => false,
+		};
+		let fail = |index: usize, rule: &RuleOf<Runtime>, what: String| -> Result<(), String> {
+			Err(format!("{}: rule #{index} {:?} {what}", describe(m), rule.kind))
+		};
+		if let Some(to) = m.to.as_ref().filter(|to| !changed_after(c, m.index, to)) {
+			let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(to);
+			for (index, rule) in rules.iter().enumerate() {
+				if exempt(rule, to) {
+					continue;
+				}
+				match &rule.kind {
+					RuleKind::RequiredCredential { side, kind, qualifiers } if side.receiver() => {
+						let filter = (!qualifiers.is_empty()).then(|| qualifiers.as_slice());
+						if let Some(i) = investor {
+							if !<Credentials as CredentialRegistry<AccountId32>>::has_credential(
+								i, *kind, filter, now,
+							) {
+								return fail(
+									index,
+									rule,
+									format!("but receiver {} (I{i}) lacks it", who(to)),
+								);
+							}
+						}
+					},
+					RuleKind::JurisdictionAllowList { side, jurisdictions }
+					| RuleKind::JurisdictionDenyList { side, jurisdictions }
+						if side.receiver() =>
+					{
+						let allow = matches!(rule.kind, RuleKind::JurisdictionAllowList { .. });
+						if let Some(j) = investor.and_then(jurisdiction_of) {
+							if jurisdictions.contains(&j) != allow {
+								return fail(
+									index,
+									rule,
+									format!("but receiver {} is of {j:?}", who(to)),
+								);
+							}
+						}
+					},
+					RuleKind::MaxHolding { amount } => {
+						if investor.is_some()
+							&& !same_owner && m.kind != MoveKind::Recovery
+							&& total_of(to) > *amount
+						{
+							return fail(
+								index,
+								rule,
+								format!("but receiver {} now holds {}", who(to), total_of(to)),
+							);
+						}
+					},
+					RuleKind::MinHolding { amount } => {
+						let total = total_of(to);
+						if investor.is_some() && !same_owner && total != 0 && total < *amount {
+							return fail(
+								index,
+								rule,
+								format!("but receiver {} now holds {total}", who(to)),
+							);
+						}
+					},
+					_ => {},
+				}
+			}
+		}
+		if !m.kind.is_voluntary() {
+			continue;
+		}
+		let Some(from) = m.from.as_ref().filter(|from| !changed_after(c, m.index, from)) else {
+			continue;
+		};
+		let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(from);
+		for (index, rule) in rules.iter().enumerate() {
+			let sender_exempt = exempt(rule, from);
+			match &rule.kind {
+				RuleKind::TransferWindow { window } if m.kind == MoveKind::Transfer => {
+					let both_exempt =
+						sender_exempt && m.to.as_ref().is_some_and(|to| exempt(rule, to));
+					if !window.is_open(now) && !both_exempt {
+						return fail(index, rule, "but the window is closed".into());
+					}
+				},
+				_ if sender_exempt => {},
+				RuleKind::RequiredCredential { side, kind, qualifiers } if side.sender() => {
+					let filter = (!qualifiers.is_empty()).then(|| qualifiers.as_slice());
+					if let Some(i) = investor {
+						if !<Credentials as CredentialRegistry<AccountId32>>::has_credential(
+							i, *kind, filter, now,
+						) {
+							return fail(
+								index,
+								rule,
+								format!("but sender {} (I{i}) lacks it", who(from)),
+							);
+						}
+					}
+				},
+				RuleKind::JurisdictionAllowList { side, jurisdictions }
+				| RuleKind::JurisdictionDenyList { side, jurisdictions }
+					if side.sender() =>
+				{
+					let allow = matches!(rule.kind, RuleKind::JurisdictionAllowList { .. });
+					if let Some(j) = investor.and_then(jurisdiction_of) {
+						if jurisdictions.contains(&j) != allow {
+							return fail(
+								index,
+								rule,
+								format!("but sender {} is of {j:?}", who(from)),
+							);
+						}
+					}
+				},
+				RuleKind::LockUp { scope: pallet_compliance::LockScope::Security, until } => {
+					if now < *until && !same_owner {
+						return fail(index, rule, format!("but it is {now}, before {until}"));
+					}
+				},
+				RuleKind::MinHolding { amount } => {
+					let total = total_of(from);
+					if investor.is_some() && !same_owner && total != 0 && total < *amount {
+						return fail(
+							index,
+							rule,
+							format!("but sender {} is left with {total}", who(from)),
+						);
+					}
+				},
+				_ => {},
+			}
+		}
+	}
+	Ok(())
+}
+
+/// A lost wallet awaiting recovery can always be recovered into the investor's new wallet:
+/// the recovery is recorded, and the pre-flight check of the whole holding moving there
+/// names only reasons about the receiver's standing (a block, a missing credential, its
+/// jurisdiction) or a split in progress, never a holding, ownership or holder limit (the
+/// investor's holding does not change).
+pub fn lost_wallets_can_always_be_recovered(c: &Ctx) -> Result<(), String> {
+	for (lost, (investor, new)) in &c.model.recoveries {
+		if pallet_credentials::InvestorOfWallet::<Runtime>::get(new) != Some(*investor) {
+			continue;
+		}
+		for ((security, account), balance) in &c.after.balances {
+			if account != lost {
+				continue;
+			}
+			if pallet_issuance::Recoveries::<Runtime>::get(lost).as_ref() != Some(new) {
+				return Err(format!(
+					"{} was recovered into {}, but issuance no longer records it: its {balance} \
+					 S{security} cannot be recovered",
+					who(lost),
+					who(new)
+				));
+			}
+			let reasons = pallet_issuance::Pallet::<Runtime>::pre_flight(&Movement {
+				security: *security,
+				kind: MovementKind::Recovery,
+				from: Some(lost.clone()),
+				to: Some(new.clone()),
+				amount: *balance,
+			});
+			let wrong: Vec<_> = reasons
+				.iter()
+				.filter(|r| {
+					!matches!(
+						r,
+						TransferRejection::Blocked(Party::Receiver, _)
+							| TransferRejection::MissingCredential(Party::Receiver, _)
+							| TransferRejection::NotEligible(Party::Receiver)
+							| TransferRejection::JurisdictionNotAllowed(Party::Receiver)
+							| TransferRejection::CorporateActionInProgress
+					)
+				})
+				.collect();
+			if !wrong.is_empty() {
+				return Err(format!(
+					"recovering {}'s {balance} S{security} into {} (both I{investor}'s) would be \
+					 refused: {wrong:?}",
+					who(lost),
+					who(new)
+				));
+			}
+		}
+	}
+	Ok(())
+}
+
+/// While a split is in progress nothing moves its security, and each holder is rescaled
+/// once, to `⌊balance × numerator / denominator⌋` of its balance when the split started;
+/// when it completes every holder has been.
+pub fn splits_follow_the_remainder_rule(c: &Ctx) -> Result<(), String> {
+	for (security, split) in &c.model.splits {
+		if let Some(m) = c.moves.iter().find(|m| m.security == *security) {
+			return Err(format!(
+				"{} while a split of S{security} is in progress (a split locks every movement \
+				 of its security until it completes)",
+				describe(m)
+			));
+		}
+		let completed = !c.after.splitting.contains(security);
+		let now = c.after.of(*security);
+		let accounts: BTreeSet<_> = split.before.keys().chain(now.keys()).cloned().collect();
+		for account in accounts {
+			let old = split.before.get(&account).copied().unwrap_or(0);
+			let got = now.get(&account).copied().unwrap_or(0);
+			let scaled = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+				old,
+				split.numerator as u128,
+				split.denominator as u128,
+				sp_runtime::Rounding::Down,
+			)
+			.unwrap_or(u128::MAX);
+			let fine = got == scaled || (!completed && got == old);
+			if !fine {
+				return Err(format!(
+					"split {}:{} of S{security}{}: {} had {old}, should have {scaled}{}, has {got}",
+					split.numerator,
+					split.denominator,
+					if completed { " (completed)" } else { "" },
+					who(&account),
+					if completed { String::new() } else { format!(" or still {old}") },
+				));
+			}
+		}
+	}
+	Ok(())
+}
+
+/// What a holder of `units` at the record date is owed, gross.
+fn gross(
+	record: &pallet_corporate_actions::DistributionOf<Runtime>,
+	units: u128,
+	supply: u128,
+) -> u128 {
+	let mul_div = |a: u128, b: u128, c: u128| {
+		if c == 0 {
+			return 0;
+		}
+		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			a,
+			b,
+			c,
+			sp_runtime::Rounding::Down,
+		)
+		.unwrap_or(u128::MAX)
+	};
+	let decimals = pallet_issuance::Securities::<Runtime>::get(record.security)
+		.map(|s| s.decimals)
+		.unwrap_or(0);
+	match &record.amount {
+		pallet_corporate_actions::Amount::Total(total) => mul_div(*total, units, supply),
+		pallet_corporate_actions::Amount::PerUnit(rate) => {
+			mul_div(units, *rate, 10u128.pow(decimals as u32))
+		},
+	}
+}
+
+/// No distribution pays (net) and withholds more than it was funded with; its escrow always
+/// holds at least what it still owes the record date's holders, and is empty once it closed;
+/// its record-date supply is the record date's; each payment is the holder's entitlement at
+/// the record date, net plus tax, and no account is paid twice.
+pub fn distributions_never_pay_more_than_funded(c: &Ctx) -> Result<(), String> {
+	use pallet_corporate_actions::{DistributionStatus as Status, Distributions};
+	let mut paid_now: BTreeSet<(u32, AccountId32)> = BTreeSet::new();
+	for e in c.events {
+		let RuntimeEvent::CorporateActions(pallet_corporate_actions::Event::Paid {
+			distribution,
+			holder,
+			gross: paid_gross,
+			withheld,
+			net,
+			..
+		}) = &e.event
+		else {
+			continue;
+		};
+		let key = (*distribution, holder.clone());
+		if c.model.paid.contains(&key) || !paid_now.insert(key) {
+			return Err(format!("D{distribution} paid {} twice", who(holder)));
+		}
+		if net + withheld != *paid_gross {
+			return Err(format!(
+				"D{distribution} paid {}: net {net} + withheld {withheld} != gross {paid_gross}",
+				who(holder)
+			));
+		}
+		let Some(record) = Distributions::<Runtime>::get(distribution) else { continue };
+		if let Some(snapshot) = c.model.record_dates.get(&(record.security, record.checkpoint)) {
+			let supply: u128 = snapshot.values().sum();
+			let units = snapshot.get(holder).copied().unwrap_or(0);
+			let owed = gross(&record, units, supply);
+			if owed != *paid_gross {
+				return Err(format!(
+					"D{distribution} paid {} a gross {paid_gross}, but it held {units} of {supply} \
+					 units at the record date: owed {owed}",
+					who(holder)
+				));
+			}
+		}
+	}
+	for distribution in 0..pallet_corporate_actions::NextDistributionId::<Runtime>::get() {
+		let Some(record) = Distributions::<Runtime>::get(distribution) else { continue };
+		let escrow = Assets::balance(
+			record.asset,
+			&pallet_corporate_actions::Pallet::<Runtime>::escrow_account(distribution),
+		);
+		let snapshot = c.model.record_dates.get(&(record.security, record.checkpoint));
+		match record.status {
+			Status::Closed => {
+				if escrow != 0 {
+					return Err(format!(
+						"D{distribution} is closed with {escrow} left in its escrow (a distribution \
+						 closes only once its escrow is empty)"
+					));
+				}
+			},
+			Status::Created => {
+				if record.paid + record.withheld != 0 {
+					return Err(format!("D{distribution} paid before it was activated"));
+				}
+			},
+			Status::Paying | Status::Pushed => {
+				if let Some(snapshot) = snapshot {
+					let supply: u128 = snapshot.values().sum();
+					if record.supply != supply {
+						return Err(format!(
+							"D{distribution} pays on a record-date supply of {}, but the record \
+							 date's holdings add up to {supply}",
+							record.supply
+						));
+					}
+				}
+				// What the escrow held once activated: the total, or the rate times the
+				// record-date supply.
+				let funded = match &record.amount {
+					pallet_corporate_actions::Amount::Total(total) => *total,
+					pallet_corporate_actions::Amount::PerUnit(_) => {
+						gross(&record, record.supply, record.supply)
+					},
+				};
+				if record.paid + record.withheld > funded {
+					return Err(format!(
+						"D{distribution} paid {} and withheld {}, more than the {funded} it was \
+						 funded with",
+						record.paid, record.withheld
+					));
+				}
+				if let Some(snapshot) = snapshot {
+					let owed: u128 = snapshot
+						.iter()
+						.filter(|(account, _)| {
+							!pallet_corporate_actions::Payments::<Runtime>::contains_key(
+								distribution,
+								*account,
+							)
+						})
+						.map(|(_, units)| gross(&record, *units, record.supply))
+						.sum();
+					if escrow < owed {
+						return Err(format!(
+							"D{distribution}'s escrow holds {escrow}, but it still owes {owed} \
+							 (gross) to record-date holders not yet paid"
+						));
+					}
+				}
+			},
+		}
+	}
+	Ok(())
+}
+
+/// Every record date answers, forever after, the balances it recorded (the reference model
+/// saw them when it took effect), and the supply they add up to. Checked when a block closes.
+pub fn record_dates_are_exact(c: &Ctx) -> Result<(), String> {
+	if !c.block_closed {
+		return Ok(());
+	}
+	for ((security, checkpoint), snapshot) in &c.model.record_dates {
+		let mut accounts: BTreeSet<AccountId32> = snapshot.keys().cloned().collect();
+		accounts.extend(c.after.of(*security).into_keys());
+		for account in accounts {
+			let want = snapshot.get(&account).copied().unwrap_or(0);
+			let got = pallet_corporate_actions::Pallet::<Runtime>::balance_at(
+				*security,
+				*checkpoint,
+				&account,
+			);
+			if got != Some(want) {
+				return Err(format!(
+					"S{security} checkpoint {checkpoint}: {} held {want} at the record date, the \
+					 chain answers {got:?}",
+					who(&account)
+				));
+			}
+		}
+		let supply: u128 = snapshot.values().sum();
+		let got = pallet_corporate_actions::Pallet::<Runtime>::supply_at(*security, *checkpoint);
+		if got != Some(supply) {
+			return Err(format!(
+				"S{security} checkpoint {checkpoint}: the supply was {supply}, the chain answers \
+				 {got:?}"
+			));
+		}
+	}
+	Ok(())
+}
+
+/// An offering's escrow always holds every open subscription's payment and every refund
+/// deferred by its settlement; its subscriber count is its subscriptions'; an open offering's
+/// subscribed total is theirs.
+pub fn offering_escrows_cover_subscriptions(_c: &Ctx) -> Result<(), String> {
+	for offering in 0..pallet_issuance::NextOfferingId::<Runtime>::get() {
+		let Some(record) = pallet_issuance::Offerings::<Runtime>::get(offering) else { continue };
+		let subscriptions: Vec<_> =
+			pallet_issuance::Subscriptions::<Runtime>::iter_prefix(offering).collect();
+		let paid: u128 = subscriptions.iter().map(|(_, s)| s.paid).sum();
+		let units: u128 = subscriptions.iter().map(|(_, s)| s.units).sum();
+		let deferred: u128 =
+			pallet_issuance::DeferredRefunds::<Runtime>::iter_prefix_values(offering).sum();
+		let escrow = Assets::balance(
+			record.asset,
+			&pallet_issuance::Pallet::<Runtime>::escrow_account(offering),
+		);
+		if escrow < paid + deferred {
+			return Err(format!(
+				"O{offering}'s escrow holds {escrow}, its open subscriptions paid {paid} and its \
+				 deferred refunds owe {deferred}"
+			));
+		}
+		if record.subscribers as usize != subscriptions.len() {
+			return Err(format!(
+				"O{offering} counts {} subscribers, has {} subscriptions",
+				record.subscribers,
+				subscriptions.len()
+			));
+		}
+		if record.status == pallet_issuance::OfferingStatus::Open && record.subscribed != units {
+			return Err(format!(
+				"O{offering} counts {} units subscribed, its subscriptions add up to {units}",
+				record.subscribed
+			));
+		}
+	}
+	Ok(())
+}
