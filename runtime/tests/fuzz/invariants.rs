@@ -584,8 +584,9 @@ pub fn holder_caps_hold(c: &Ctx) -> Result<(), String> {
 /// exempt itself: the receiver's required credentials, jurisdiction lists and holding limits
 /// (every movement with a receiver), the sender's credentials, jurisdiction lists, lock-ups
 /// and minimum holding (transfers and redemptions), and closed transfer windows unless both
-/// parties are exempt. Judged at the end of the step; a party whose standing changed after
-/// the movement, and a security whose rules changed in the step, are skipped.
+/// parties are exempt. Holdings are judged right after the movement, standing at the end of
+/// the step; a party whose standing changed after the movement, and a security whose rules
+/// changed in the step, are skipped.
 pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
 	for m in c.moves {
 		if rules_changed(c, m.security) {
@@ -596,7 +597,12 @@ pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
 			continue;
 		}
 		let now = c.events[m.index].at;
-		let owners = owners(m.security, c.after, c.facts, c.model);
+		// Holdings right after the movement (later calls of the same batch may move them again).
+		let just_after = Observation {
+			balances: replay(&c.before.balances, c.moves, m.index + 1, &c.before.splitting),
+			..Default::default()
+		};
+		let owners = owners(m.security, &just_after, c.facts, c.model);
 		let total_of = |account: &AccountId32| {
 			owners.get(&c.facts.owner(account, c.model)).map(|(b, _)| *b).unwrap_or(0)
 		};
