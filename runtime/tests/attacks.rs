@@ -7,41 +7,21 @@ use common::*;
 
 use frame_support::{assert_ok, traits::UnfilteredDispatchable};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Ferdie};
-use sp_runtime::AccountId32;
-use stoa_primitives::{BlockReason, Isin, Jurisdiction, SecurityRegistry};
-use stoa_runtime::{Credentials, Issuance, RuntimeCall, RuntimeOrigin};
+use stoa_primitives::{BlockReason, SecurityRegistry};
+use stoa_runtime::{Credentials, Issuance, RuntimeCall};
 
 /// The dev chain with a German regulator, Alice's company approved as issuer, and security 0
 /// (equity, no decimals) of which Bob holds 1,000 units.
 fn with_bobs_units(test: impl FnOnce(u32)) {
 	dev_chain().execute_with(|| {
-		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
-		let bafin = AccountId32::new([0xBA; 32]);
-		set_time(1_800_000_000);
-		let de = Jurisdiction::try_from("DE").unwrap();
-		assert_ok!(Issuance::register_regulator(
-			RuntimeOrigin::root(),
-			bafin.clone(),
-			de,
-			b"BaFin".to_vec()
+		let security = alice_securities_ag();
+		assert_ok!(Issuance::issue(
+			signed(&Alice.to_account_id()),
+			security,
+			Bob.to_account_id(),
+			1_000
 		));
-		assert_ok!(Issuance::approve_issuer(signed(&bafin), 0, [7u8; 32].into()));
-		assert_ok!(Issuance::create_security(
-			signed(&alice),
-			b"Alice Securities AG".to_vec(),
-			b"ALSE".to_vec(),
-			pallet_issuance::SecurityKind::Equity,
-			0,
-			pallet_issuance::Identifiers {
-				isin: Isin::try_from("DE000BAY0017").unwrap(),
-				cusip: None,
-				lei: None,
-				figi: None
-			},
-			100_000,
-		));
-		assert_ok!(Issuance::issue(signed(&alice), 0, bob, 1_000));
-		test(0);
+		test(security);
 	});
 }
 

@@ -9,41 +9,18 @@ use frame_support::{assert_noop, assert_ok};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::AccountId32;
 use stoa_primitives::{
-	issuance::runtime_decl_for_compliance_api::ComplianceApiV1, Isin, Jurisdiction, Party,
+	issuance::runtime_decl_for_compliance_api::ComplianceApiV1, Jurisdiction, Party,
 	TransferRejection,
 };
-use stoa_runtime::{Compliance, Issuance, Runtime, RuntimeOrigin};
+use stoa_runtime::{Compliance, Issuance, Runtime};
 
 #[test]
 fn a_transfer_breaking_three_rules_reports_three_reasons() {
 	dev_chain().execute_with(|| {
 		let (alice, bob, charlie) =
 			(Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id());
-		let bafin = AccountId32::new([0xBA; 32]);
-		set_time(1_800_000_000);
 		let de = Jurisdiction::try_from("DE").unwrap();
-		assert_ok!(Issuance::register_regulator(
-			RuntimeOrigin::root(),
-			bafin.clone(),
-			de,
-			b"BaFin".to_vec()
-		));
-		assert_ok!(Issuance::approve_issuer(signed(&bafin), 0, [7u8; 32].into()));
-		assert_ok!(Issuance::create_security(
-			signed(&alice),
-			b"Alice Securities AG".to_vec(),
-			b"ALSE".to_vec(),
-			pallet_issuance::SecurityKind::Equity,
-			0,
-			pallet_issuance::Identifiers {
-				isin: Isin::try_from("DE000BAY0017").unwrap(),
-				cusip: None,
-				lei: None,
-				figi: None
-			},
-			100_000,
-		));
-		let security = 0;
+		let security = alice_securities_ag();
 		assert_ok!(Issuance::issue(signed(&alice), security, bob.clone(), 1_000));
 
 		// Only Swiss and German holders, at most 500 units each, transfers only with approval.

@@ -49,3 +49,38 @@ pub fn set_time(seconds: u64) {
 pub fn signed(who: &AccountId32) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
 }
+
+/// On the dev chain at `1_800_000_000` s: governance registers BaFin (DE), BaFin approves
+/// Alice's company (investor 0, a German legal entity) as issuer, and the issuer creates
+/// security 0, "Alice Securities AG" (equity, no decimals, 100,000 units authorised).
+pub fn alice_securities_ag() -> u32 {
+	use sp_keyring::Sr25519Keyring::Alice;
+	use stoa_primitives::{Isin, Jurisdiction};
+	use stoa_runtime::Issuance;
+	let bafin = AccountId32::new([0xBA; 32]);
+	set_time(1_800_000_000);
+	Issuance::register_regulator(
+		RuntimeOrigin::root(),
+		bafin.clone(),
+		Jurisdiction::try_from("DE").unwrap(),
+		b"BaFin".to_vec(),
+	)
+	.expect("BaFin registers");
+	Issuance::approve_issuer(signed(&bafin), 0, [7u8; 32].into()).expect("BaFin approves");
+	Issuance::create_security(
+		signed(&Alice.to_account_id()),
+		b"Alice Securities AG".to_vec(),
+		b"ALSE".to_vec(),
+		pallet_issuance::SecurityKind::Equity,
+		0,
+		pallet_issuance::Identifiers {
+			isin: Isin::try_from("DE000BAY0017").unwrap(),
+			cusip: None,
+			lei: None,
+			figi: None,
+		},
+		100_000,
+	)
+	.expect("the issuer creates its security");
+	0
+}
