@@ -67,10 +67,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungibles::{self, Mutate as _},
-			tokens::{Balance as BalanceT, Preservation},
-		},
+		traits::{fungibles, tokens::Balance as BalanceT},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -1147,18 +1144,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::claim_refund())]
 		pub fn claim_refund(origin: OriginFor<T>, offering: OfferingId) -> DispatchResult {
 			let subscriber = ensure_signed(origin)?;
-			let refund = DeferredRefunds::<T>::take(offering, &subscriber)
-				.ok_or(Error::<T>::NoDeferredRefund)?;
-			let asset = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?.asset;
-			T::Settlement::transfer(
-				asset,
-				&Self::escrow_account(offering),
-				&subscriber,
-				refund,
-				Preservation::Expendable,
-			)?;
-			Self::deposit_event(Event::DeferredRefundClaimed { offering, subscriber, refund });
-			Ok(())
+			Self::do_claim_refund(subscriber, offering)
 		}
 	}
 }

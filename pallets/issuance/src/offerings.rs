@@ -20,6 +20,36 @@ use stoa_primitives::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Pays `amount` of the settlement asset back from the offering's escrow to `to`.
+	pub(crate) fn refund(
+		offering: OfferingId,
+		asset: AssetIdOf<T>,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		T::Settlement::transfer(
+			asset,
+			&Self::escrow_account(offering),
+			to,
+			amount,
+			Preservation::Expendable,
+		)
+		.map(|_| ())
+	}
+
+	/// Collects `subscriber`'s deferred refund (see the call).
+	pub(crate) fn do_claim_refund(
+		subscriber: T::AccountId,
+		offering: OfferingId,
+	) -> DispatchResult {
+		let refund = DeferredRefunds::<T>::take(offering, &subscriber)
+			.ok_or(Error::<T>::NoDeferredRefund)?;
+		let asset = Offerings::<T>::get(offering).ok_or(Error::<T>::UnknownOffering)?.asset;
+		Self::refund(offering, asset, &subscriber, refund)?;
+		Self::deposit_event(Event::DeferredRefundClaimed { offering, subscriber, refund });
+		Ok(())
+	}
+
 	/// The escrow account holding an offering's subscription payments.
 	pub fn escrow_account(offering: OfferingId) -> T::AccountId {
 		T::PalletId::get().into_sub_account_truncating(offering)
@@ -123,13 +153,7 @@ impl<T: Config> Pallet<T> {
 			// A refund the subscriber cannot receive now waits for it: it must not hold up
 			// the rest of the offering.
 			let refunded = frame_support::storage::with_storage_layer(|| {
-				T::Settlement::transfer(
-					record.asset.clone(),
-					&escrow,
-					&subscriber,
-					subscription.paid,
-					Preservation::Expendable,
-				)
+				Self::refund(offering, record.asset.clone(), &subscriber, subscription.paid)
 			});
 			if refunded.is_ok() {
 				Self::deposit_event(Event::SubscriptionRefunded {
@@ -281,13 +305,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Credentials::now() < record.ends_at, Error::<T>::OfferingEnded);
 		let subscription =
 			Subscriptions::<T>::take(offering, &subscriber).ok_or(Error::<T>::NoSubscription)?;
-		T::Settlement::transfer(
-			record.asset.clone(),
-			&Self::escrow_account(offering),
-			&subscriber,
-			subscription.paid,
-			Preservation::Expendable,
-		)?;
+		Self::refund(offering, record.asset.clone(), &subscriber, subscription.paid)?;
 		record.subscribed = record.subscribed.saturating_sub(subscription.units);
 		record.subscribers.saturating_dec();
 		Offerings::<T>::insert(offering, record);
