@@ -219,7 +219,9 @@ pub trait CredentialsListener<AccountId> {
 /// protocol-holder registration): units never change beneficial owner, or shed the rules that
 /// bind their owner, except by a movement the transfer guard saw.
 pub trait HoldingsInspector<AccountId> {
-	/// Whether `account` holds a positive balance, or a frozen amount, of any security.
+	/// Whether `account` holds a positive balance of any security. (A frozen amount alone does
+	/// not count: any security's transfer agent can set one on any account, and must not be
+	/// able to pin a wallet to its investor that way.)
 	fn holds_units(account: &AccountId) -> bool;
 }
 

@@ -488,7 +488,7 @@ pub mod pallet {
 		SameWallet,
 		/// The new wallet does not belong to the lost wallet's investor.
 		NotSameInvestor,
-		/// The wallet holds units (or a frozen amount) of a security: move them first (a
+		/// The wallet holds units of a security: move them first (a
 		/// transfer to another of the investor's wallets, the transfer agent's forced transfer,
 		/// or a wallet recovery).
 		WalletHoldsUnits,
@@ -767,7 +767,7 @@ pub mod pallet {
 		/// Origin: signed by any wallet of the same investor (the investor acting), by the
 		/// investor's qualifier, or [`Config::QualifierAdminOrigin`].
 		///
-		/// Refused, for everyone, while the wallet holds units (or a frozen amount) of any
+		/// Refused, for everyone, while the wallet holds units of any
 		/// security: they would change beneficial owner unseen. The units move first (to
 		/// another of the investor's wallets, by the transfer agent's forced transfer, or, for
 		/// a lost wallet, by [`Pallet::recover_wallet`]). A blocked investor's wallets cannot

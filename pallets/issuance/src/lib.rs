@@ -254,7 +254,8 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The securities each account holds (an index of [`Holdings`] by account).
+	/// The securities each account holds a positive balance of (an index of [`Holdings`] by
+	/// account; a holding that is only a frozen amount is not listed).
 	#[pallet::storage]
 	pub type HeldBy<T: Config> = StorageDoubleMap<
 		_,

@@ -31,13 +31,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Stores a holding, or removes it (and its index entry) once it is empty.
 	pub(crate) fn put_holding(security: SecurityId, who: &T::AccountId, holding: HoldingOf<T>) {
+		// The index lists positive balances only: a frozen amount an agent sets on an empty
+		// wallet must not make it look like a holder (it would pin the wallet to its investor).
+		let holds = !holding.balance.is_zero();
+		if holds != HeldBy::<T>::contains_key(who, security) {
+			if holds {
+				HeldBy::<T>::insert(who, security, ());
+			} else {
+				HeldBy::<T>::remove(who, security);
+			}
+		}
 		if holding.balance.is_zero() && holding.frozen.is_zero() {
 			Holdings::<T>::remove(security, who);
-			HeldBy::<T>::remove(who, security);
 		} else {
-			if !Holdings::<T>::contains_key(security, who) {
-				HeldBy::<T>::insert(who, security, ());
-			}
 			Holdings::<T>::insert(security, who, holding);
 		}
 	}

@@ -1324,13 +1324,6 @@ fn a_wallet_holding_units_stays_with_its_investor() {
 			Creds::unlink_wallet(signed(ALICE), ALICE),
 			pallet_credentials::Error::<Test>::WalletHoldsUnits
 		);
-		// A frozen amount counts too: it follows the wallet's investor.
-		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE_2, 5));
-		assert_noop!(
-			Creds::unlink_wallet(signed(ALICE_2), ALICE_2),
-			pallet_credentials::Error::<Test>::WalletHoldsUnits
-		);
-		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE_2, 0));
 		// Move the units first; then the wallet may go.
 		assert_ok!(Iss::transfer(signed(ALICE), SEC, ALICE_2, 100));
 		assert_ok!(Creds::unlink_wallet(signed(ALICE), ALICE));
@@ -1519,5 +1512,22 @@ fn recovering_a_frozen_amount_obeys_the_guard() {
 		assert_ok!(Creds::unblock_investor(signed(QUALIFIER), 1));
 		assert_ok!(Iss::recover_holdings(signed(DAVE), SEC, ALICE));
 		assert_eq!(Holdings::<Test>::get(SEC, ALICE_2).unwrap().frozen, 5);
+	});
+}
+
+/// A transfer agent (of any security) cannot pin a wallet to its investor by setting a frozen
+/// amount on it: only units count, and units arriving later are filed under the new investor.
+#[test]
+fn a_frozen_amount_alone_does_not_pin_a_wallet() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE_2, 5));
+		assert!(HeldBy::<Test>::get(ALICE_2, SEC).is_none());
+		assert_ok!(Creds::unlink_wallet(signed(ALICE_2), ALICE_2));
+		assert_ok!(Creds::request_wallet_link(signed(QUALIFIER), 2, ALICE_2));
+		assert_ok!(Creds::accept_wallet_link(signed(ALICE_2), 2));
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE_2, 10));
+		assert_eq!(Holdings::<Test>::get(SEC, ALICE_2).unwrap().holder, HolderKey::Investor(2));
+		assert!(HeldBy::<Test>::get(ALICE_2, SEC).is_some());
 	});
 }
