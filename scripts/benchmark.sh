@@ -5,14 +5,15 @@
 #   scripts/benchmark.sh master-nodes    # one pallet (folder name under pallets/)
 #   STEPS=20 REPEAT=10 scripts/benchmark.sh corporate-actions   # fewer samples
 #
-# Builds stoa-node with `--features runtime-benchmarks` (the same target directory as the
-# tests: both builds' artifacts live side by side, and crates the feature does not touch
-# are shared). Prints the measured figures, then writes pallets/<name>/src/weights.rs from
-# scripts/frame-weight-template.hbs.
+# Builds a release stoa-node with `--features runtime-benchmarks` in the shared build cache
+# (cold, that build takes about an hour on two cores: run the script in the background with
+# its output to a log; later runs rebuild only what changed). Prints the measured figures,
+# then writes pallets/<name>/src/weights.rs from scripts/frame-weight-template.hbs; each
+# file names the machine, the profile and the command that produced it.
 #
-# What is measured is the runtime's wasm, always built optimised (release) by
-# substrate-wasm-builder and run by an optimised wasmtime (see Cargo.toml's dev profile);
-# host functions run unoptimised in a debug node, which errs on the heavy side.
+# The weights must come from a release node: the runtime's wasm is always optimised, but a
+# debug node's host functions (storage, hashing, the overlay) are not, and overstate every
+# call several times over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >/dev/null
@@ -23,9 +24,9 @@ source scripts/env.sh
 # `benchmark pallet` does not need it.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 
-cargo build -p stoa-node --features runtime-benchmarks
-NODE="$CARGO_TARGET_DIR/debug/stoa-node"
-RUNTIME="$CARGO_TARGET_DIR/debug/wbuild/stoa-runtime/stoa_runtime.wasm"
+cargo build --release -p stoa-node --features runtime-benchmarks
+NODE="$CARGO_TARGET_DIR/release/stoa-node"
+RUNTIME="$CARGO_TARGET_DIR/release/wbuild/stoa-runtime/stoa_runtime.wasm"
 
 pallets=("$@")
 if ((${#pallets[@]} == 0)); then

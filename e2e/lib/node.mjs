@@ -205,3 +205,12 @@ export async function auraAuthorOf(api, header) {
   const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
   return authorities[Number(slot % BigInt(authorities.length))].toHex();
 }
+
+/** A dispatch error as text: `pallet.Error` for pallet errors, else its description. */
+export function describeDispatchError(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+    return `${section}.${name}`;
+  }
+  return dispatchError.toString();
+}

@@ -187,10 +187,18 @@ pub trait CredentialsListener<AccountId> {
 	/// An attestation was added, renewed or revoked, or the investor was blocked or
 	/// unblocked. (Qualifier suspension and removal take effect on read, without notice to
 	/// each investor: that is what keeps them O(1).)
-	fn on_credentials_changed(investor: InvestorId);
+	///
+	/// Returns what it cost, at most [`Self::on_credentials_changed_weight`] (the caller
+	/// declares that and refunds the rest: the cost depends on what the investor holds).
+	fn on_credentials_changed(investor: InvestorId) -> Weight;
 
-	/// The investor's home jurisdiction changed from `from` to `to`.
-	fn on_jurisdiction_changed(investor: InvestorId, from: Jurisdiction, to: Jurisdiction);
+	/// The investor's home jurisdiction changed from `from` to `to`. Returns what it cost,
+	/// at most [`Self::on_jurisdiction_changed_weight`].
+	fn on_jurisdiction_changed(
+		investor: InvestorId,
+		from: Jurisdiction,
+		to: Jurisdiction,
+	) -> Weight;
 
 	/// The investor's `lost` wallet was replaced by its wallet `new`: holdings should move.
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId);
@@ -227,11 +235,19 @@ pub trait HoldingsInspector<AccountId> {
 
 #[impl_trait_for_tuples::impl_for_tuples(8)]
 impl<AccountId> CredentialsListener<AccountId> for Tuple {
-	fn on_credentials_changed(investor: InvestorId) {
-		for_tuples!( #( Tuple::on_credentials_changed(investor); )* );
+	fn on_credentials_changed(investor: InvestorId) -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_credentials_changed(investor)); )* );
+		weight
 	}
-	fn on_jurisdiction_changed(investor: InvestorId, from: Jurisdiction, to: Jurisdiction) {
-		for_tuples!( #( Tuple::on_jurisdiction_changed(investor, from, to); )* );
+	fn on_jurisdiction_changed(
+		investor: InvestorId,
+		from: Jurisdiction,
+		to: Jurisdiction,
+	) -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_jurisdiction_changed(investor, from, to)); )* );
+		weight
 	}
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId) {
 		for_tuples!( #( Tuple::on_wallet_recovered(investor, lost, new); )* );

@@ -244,6 +244,15 @@ pub trait TransferGuard<AccountId, Balance> {
 	/// complexity cap); added to the weight of every call that moves units.
 	fn check_weight() -> Weight;
 
+	/// What evaluating `security`'s own rule set (beyond the checks that always apply, which
+	/// the movement benchmarks include) and following it up in [`Self::on_moved`] cost, read
+	/// from a figure the guard keeps with the rules. Movements that declare this instead of
+	/// [`Self::check_weight`] pay for the rule set the security has, not for the largest
+	/// one allowed.
+	fn rules_weight(_security: SecurityId) -> Weight {
+		Self::check_weight().saturating_add(Self::on_moved_weight())
+	}
+
 	/// Told after a movement was applied (to consume a one-time approval, record units
 	/// issued in an offering).
 	fn on_moved(_movement: &Movement<AccountId, Balance>) {}
@@ -386,20 +395,35 @@ pub trait HoldingsObserver<AccountId, Balance> {
 	}
 	/// `who`'s balance of `security` is about to change from `balance`; `investor` is the
 	/// investor the wallet belongs to and what all its wallets hold together before the change.
+	///
+	/// Returns what it cost beyond the case where the security has no record date (which
+	/// the movement benchmarks include), as for the hooks below.
 	fn before_balance_change(
 		_security: SecurityId,
 		_who: &AccountId,
 		_balance: Balance,
 		_investor: Option<(InvestorId, Balance)>,
-	) {
+	) -> Weight {
+		Weight::zero()
 	}
 	/// `who`'s balance of `security` just became zero (it may no longer be listed as a holder).
-	fn on_emptied(_security: SecurityId, _who: &AccountId) {}
+	fn on_emptied(_security: SecurityId, _who: &AccountId) -> Weight {
+		Weight::zero()
+	}
 	/// The supply of `security` is about to change from `supply`.
-	fn before_supply_change(_security: SecurityId, _supply: Balance) {}
-	/// The most one movement's calls of this observer cost (both sides and the supply).
+	fn before_supply_change(_security: SecurityId, _supply: Balance) -> Weight {
+		Weight::zero()
+	}
+	/// The most one movement's calls of this observer cost (both sides and the supply),
+	/// whatever the security's state.
 	fn observer_weight() -> Weight {
 		Weight::zero()
+	}
+	/// The most one transfer of `security` (no change of supply) may cost this observer
+	/// given its state now (a cheap read): nothing beyond the benchmarked case while the
+	/// security has no record date.
+	fn transfer_weight(_security: SecurityId) -> Weight {
+		Self::observer_weight()
 	}
 }
 

@@ -58,7 +58,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
 		traits::{One, Zero},
-		Perbill, Saturating,
+		Perbill, SaturatedConversion, Saturating,
 	};
 	use stoa_primitives::{
 		issuance::KycGuard, CredentialKind, CredentialRegistry, CredentialsListener, HolderKind,
@@ -141,6 +141,10 @@ pub mod pallet {
 	/// Each security's rule set.
 	#[pallet::storage]
 	pub type Rules<T: Config> = StorageMap<_, Twox64Concat, SecurityId, RuleSetOf<T>, ValueQuery>;
+
+	/// What each security's rule set costs a movement (written with the rules).
+	#[pallet::storage]
+	pub type RuleCosts<T: Config> = StorageMap<_, Twox64Concat, SecurityId, RuleCost, ValueQuery>;
 
 	/// Transfers the transfer agent approved, each usable once: (sender, receiver, amount),
 	/// with the number of the security's splits at approval (a later split voids it: the
@@ -283,6 +287,7 @@ pub mod pallet {
 			ensure!(rules.iter().all(Self::is_valid), Error::<T>::InvalidRule);
 			let complexity = Self::complexity(&rules);
 			ensure!(complexity <= T::MaxComplexity::get(), Error::<T>::TooComplex);
+			Self::set_cost(security, &rules, complexity);
 			Rules::<T>::insert(security, &rules);
 			Self::deposit_event(Event::RulesSet {
 				security,
@@ -340,14 +345,17 @@ pub mod pallet {
 		/// signed origin). Needed only after a credential *expired*, which happens without a
 		/// transaction; every other change is re-filed at once.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::recount_investor())]
-		pub fn recount_investor(origin: OriginFor<T>, investor: InvestorId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::refile_weight_bound())]
+		pub fn recount_investor(
+			origin: OriginFor<T>,
+			investor: InvestorId,
+		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let jurisdiction =
 				T::Credentials::jurisdiction_of(investor).ok_or(Error::<T>::UnknownInvestor)?;
-			let securities = Self::refile(investor, jurisdiction);
+			let (securities, weight) = Self::refile(investor, jurisdiction);
 			Self::deposit_event(Event::InvestorRecounted { investor, securities });
-			Ok(())
+			Ok(Some(weight).into())
 		}
 	}
 
@@ -821,19 +829,61 @@ pub mod pallet {
 
 		/// Re-files every holding of `investor` under `jurisdiction` and its current
 		/// categories; returns how many securities it holds (at most
-		/// `MaxSecuritiesPerInvestor`, which bounds this loop).
-		fn refile(investor: InvestorId, jurisdiction: Jurisdiction) -> u32 {
+		/// `MaxSecuritiesPerInvestor`, which bounds this loop) and what that cost.
+		fn refile(investor: InvestorId, jurisdiction: Jurisdiction) -> (u32, Weight) {
 			let categories = Self::categories_now(investor);
 			let now_counted = CountedAs { jurisdiction, categories };
 			let held: Vec<_> = Counted::<T>::iter_prefix(investor).collect();
+			let mut changed = 0u32;
 			for (security, before) in &held {
 				if *before != now_counted {
 					Self::remove_from_buckets(*security, before);
 					Self::add_to_buckets(*security, &now_counted);
 					Counted::<T>::insert(investor, security, now_counted);
+					changed.saturating_inc();
 				}
 			}
-			held.len() as u32
+			let held_count = held.len() as u32;
+			let weight =
+				T::WeightInfo::recount_investor(held_count.saturating_sub(changed), changed);
+			(held_count, weight)
+		}
+
+		/// The most re-filing one investor costs (every holding filed anew).
+		pub fn refile_weight_bound() -> Weight {
+			let max = T::MaxSecuritiesPerInvestor::get();
+			T::WeightInfo::recount_investor(0, max).max(T::WeightInfo::recount_investor(max, 0))
+		}
+
+		/// Keeps `security`'s [`RuleCost`] with its new rule set.
+		fn set_cost(security: SecurityId, rules: &[RuleOf<T>], complexity: u32) {
+			let approvals = rules.iter().any(|r| matches!(r.kind, RuleKind::ManualApproval));
+			let block = Self::block();
+			RuleCosts::<T>::mutate(security, |cost| {
+				let lowest = match cost.raised {
+					Some((raised_in, lowest)) if raised_in == block => lowest.min(cost.complexity),
+					_ => cost.complexity,
+				};
+				if complexity > lowest || (approvals && !cost.approvals) {
+					cost.raised = Some((block, lowest));
+				}
+				cost.complexity = complexity;
+				cost.approvals = approvals;
+			});
+		}
+
+		fn block() -> u32 {
+			frame_system::Pallet::<T>::block_number().saturated_into()
+		}
+
+		/// What evaluating a rule set of `complexity` costs beyond an empty one, and using up
+		/// an approval if it needs one.
+		fn cost_weight(cost: &RuleCost) -> Weight {
+			let evaluate =
+				T::WeightInfo::evaluate(cost.complexity).saturating_sub(T::WeightInfo::evaluate(0));
+			let approvals =
+				if cost.approvals { T::DbWeight::get().reads_writes(1, 1) } else { Weight::zero() };
+			evaluate.saturating_add(approvals)
 		}
 	}
 
@@ -843,7 +893,14 @@ pub mod pallet {
 		}
 
 		fn check_weight() -> Weight {
-			T::WeightInfo::evaluate_worst_case()
+			T::WeightInfo::evaluate(T::MaxComplexity::get())
+		}
+
+		fn rules_weight(security: SecurityId) -> Weight {
+			// The read of the cost itself, then what the rule set it describes costs.
+			T::DbWeight::get()
+				.reads(1)
+				.saturating_add(Self::cost_weight(&RuleCosts::<T>::get(security)))
 		}
 
 		fn on_moved(movement: &Movement<T::AccountId, T::Balance>) {
@@ -863,14 +920,32 @@ pub mod pallet {
 				);
 			}
 			if let (MovementKind::Transfer, Some(from), Some(to)) = (kind, from, to) {
+				let cost = RuleCosts::<T>::get(security);
+				// An approval is used up by a transfer that needed one.
 				let key = (from.clone(), to.clone(), amount);
-				if Approvals::<T>::take(security, &key).is_some() {
+				if cost.approvals && Approvals::<T>::take(security, &key).is_some() {
 					Self::deposit_event(Event::ApprovalUsed {
 						security,
 						from: key.0,
 						to: key.1,
 						amount,
 					});
+				}
+				// A transfer declares the rule set's cost as it was when weighed; in the block
+				// where the set became costlier that may have been before the change.
+				if let Some((raised_in, lowest)) = cost.raised {
+					if raised_in == Self::block() {
+						let extra =
+							Self::cost_weight(&cost).saturating_sub(Self::cost_weight(&RuleCost {
+								complexity: lowest,
+								approvals: false,
+								raised: None,
+							}));
+						frame_system::Pallet::<T>::register_extra_weight_unchecked(
+							extra,
+							DispatchClass::Normal,
+						);
+					}
 				}
 			}
 		}
@@ -919,20 +994,25 @@ pub mod pallet {
 
 	/// Jurisdiction and credential changes re-file the investor's holdings at once.
 	impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
-		fn on_credentials_changed(investor: InvestorId) {
-			if let Some(jurisdiction) = T::Credentials::jurisdiction_of(investor) {
-				Self::refile(investor, jurisdiction);
+		fn on_credentials_changed(investor: InvestorId) -> Weight {
+			match T::Credentials::jurisdiction_of(investor) {
+				Some(jurisdiction) => Self::refile(investor, jurisdiction).1,
+				None => T::DbWeight::get().reads(1),
 			}
 		}
-		fn on_jurisdiction_changed(investor: InvestorId, _from: Jurisdiction, to: Jurisdiction) {
-			Self::refile(investor, to);
+		fn on_jurisdiction_changed(
+			investor: InvestorId,
+			_from: Jurisdiction,
+			to: Jurisdiction,
+		) -> Weight {
+			Self::refile(investor, to).1
 		}
 		fn on_wallet_recovered(_: InvestorId, _: &T::AccountId, _: &T::AccountId) {}
 		fn on_credentials_changed_weight() -> Weight {
-			T::WeightInfo::recount_investor()
+			Self::refile_weight_bound()
 		}
 		fn on_jurisdiction_changed_weight() -> Weight {
-			T::WeightInfo::recount_investor()
+			Self::refile_weight_bound()
 		}
 		fn on_wallet_recovered_weight() -> Weight {
 			Weight::zero()

@@ -1,7 +1,7 @@
 //! Unit tests: every rule kind on both sides of its boundary, exemptions, combinations, the
 //! complexity cap, and holder counts that follow jurisdiction and credential changes.
 
-use crate::{mock::*, Error, Event, *};
+use crate::{mock::*, weights::WeightInfo as _, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_runtime::{DispatchError, Perbill};
 use stoa_primitives::{
@@ -38,6 +38,8 @@ fn transfer(
 	amount: Balance,
 ) -> sp_runtime::DispatchResult {
 	Issuance::transfer(RuntimeOrigin::signed(from), security, to, amount)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// The pre-flight answer for a transfer.
@@ -965,5 +967,105 @@ fn a_split_rescales_unit_denominated_rules() {
 		assert_eq!(can_transfer(s, ALICE, BOB, 100), vec![]);
 		// Units received after the split are recorded in today's units.
 		assert_eq!(SplitHistory::<Test>::get(s).into_inner(), vec![(2, 1)]);
+	});
+}
+
+// ----- what a rule set costs a transfer -----
+
+fn rules_weight(security: u32) -> frame_support::weights::Weight {
+	<Comp as stoa_primitives::TransferGuard<AccountId, Balance>>::rules_weight(security)
+}
+
+fn block_weight() -> frame_support::weights::Weight {
+	frame_system::Pallet::<Test>::block_weight().total()
+}
+
+#[test]
+fn a_transfer_declares_the_rule_set_its_security_has() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		let none = rules_weight(s);
+		set(s, vec![rule(RuleKind::MaxHolders { scope: HolderScope::Total, max: 10 })]);
+		let one = rules_weight(s);
+		set(
+			s,
+			vec![
+				rule(RuleKind::MaxHolders { scope: HolderScope::Total, max: 10 }),
+				rule(RuleKind::RequiredCredential {
+					side: Side::Both,
+					kind: CredentialKind::Kyc,
+					qualifiers: list([0]),
+				}),
+			],
+		);
+		let two = rules_weight(s);
+		assert_eq!(RuleCosts::<Test>::get(s).complexity, Comp::complexity(&Rules::<Test>::get(s)));
+		assert!(none.all_lt(one) && one.all_lt(two));
+		// The largest rule set allowed costs more than this one.
+		let worst = <Comp as stoa_primitives::TransferGuard<AccountId, Balance>>::check_weight();
+		assert!(two.all_lt(worst));
+		// An empty set again: back to nothing.
+		set(s, vec![]);
+		assert_eq!(rules_weight(s), none);
+	});
+}
+
+#[test]
+fn a_costlier_rule_set_charges_its_block_for_transfers_weighed_before_it() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		// In a batch, the transfer below is weighed before the rule set is replaced.
+		let cheap = rules_weight(s);
+		set(
+			s,
+			vec![rule(RuleKind::RequiredCredential {
+				side: Side::Both,
+				kind: CredentialKind::Kyc,
+				qualifiers: list([0, 1, 2]),
+			})],
+		);
+		let costly = rules_weight(s);
+		let before = block_weight();
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert_eq!(block_weight(), before + (costly - cheap));
+		// From the next block every transfer is weighed with the set it meets.
+		System::set_block_number(2);
+		let before = block_weight();
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert_eq!(block_weight(), before);
+		// A cheaper set charges nothing.
+		set(s, vec![rule(RuleKind::MaxHolders { scope: HolderScope::Total, max: 10 })]);
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert_eq!(block_weight(), before);
+	});
+}
+
+#[test]
+fn an_approval_is_used_by_a_transfer_that_needs_it() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		// Approved ahead of the rule: a transfer that needs no approval leaves it.
+		assert_ok!(Comp::approve_transfer(RuntimeOrigin::signed(ISSUER), s, ALICE, BOB, 10));
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert!(Approvals::<Test>::contains_key(s, (ALICE, BOB, 10)));
+		set(s, vec![rule(RuleKind::ManualApproval)]);
+		assert_ok!(transfer(s, ALICE, BOB, 10));
+		assert!(!Approvals::<Test>::contains_key(s, (ALICE, BOB, 10)));
+		assert_noop!(transfer(s, ALICE, BOB, 10), IssErr::ApprovalRequired);
+	});
+}
+
+#[test]
+fn re_filing_an_investor_is_charged_for_what_it_holds() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(issue(s, ALICE, 100));
+		let investor = pallet_credentials::InvestorOfWallet::<Test>::get(ALICE).unwrap();
+		let info = Comp::recount_investor(RuntimeOrigin::signed(BOB), investor).unwrap();
+		// One security held, already filed right: read, not written.
+		assert_eq!(info.actual_weight, Some(<Test as Config>::WeightInfo::recount_investor(1, 0)));
+		assert!(info.actual_weight.unwrap().all_lt(Comp::refile_weight_bound()));
 	});
 }

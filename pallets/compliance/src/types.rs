@@ -378,3 +378,17 @@ impl<ListLimit: Get<u32>> TransferWindow<ListLimit> {
 		}
 	}
 }
+
+/// What a security's rule set costs a movement, kept beside the rules so that a transfer
+/// declares the rule set the security has (one small read) instead of the largest allowed.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct RuleCost {
+	/// The rule set's complexity (`Pallet::complexity`).
+	pub complexity: u32,
+	/// Whether the set has a manual-approval rule (a transfer then uses up its approval).
+	pub approvals: bool,
+	/// The block in which the set last became costlier, and the lowest complexity it had
+	/// in that block: a transfer of that block may have been weighed before the change (a
+	/// batch is weighed before its first call runs), and pays the difference to the block.
+	pub raised: Option<(u32, u32)>,
+}

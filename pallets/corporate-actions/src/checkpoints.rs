@@ -33,9 +33,20 @@ impl<T: Config> Pallet<T> {
 	/// on post-split balances (no movement happens during a split, so these are the
 	/// holdings of their time, in the new units).
 	pub(crate) fn materialise(security: SecurityId, now: Moment) -> CheckpointStateOf<T> {
+		Self::materialise_counted(security, now).0
+	}
+
+	/// [`Self::materialise`], with how many checkpoints took effect.
+	pub(crate) fn materialise_counted(
+		security: SecurityId,
+		now: Moment,
+	) -> (CheckpointStateOf<T>, u32) {
 		let mut state = CheckpointStates::<T>::get(security);
-		let due = state.scheduled.iter().take_while(|(at, _)| *at <= now).count();
-		if due > 0 && !Splits::<T>::contains_key(security) {
+		let mut due = state.scheduled.iter().take_while(|(at, _)| *at <= now).count();
+		if due > 0 && Splits::<T>::contains_key(security) {
+			due = 0;
+		}
+		if due > 0 {
 			for (_, id) in state.scheduled.iter().take(due) {
 				state.epoch.saturating_inc();
 				let epoch = state.epoch;
@@ -49,7 +60,7 @@ impl<T: Config> Pallet<T> {
 			state.scheduled = BoundedVec::truncate_from(rest);
 			CheckpointStates::<T>::insert(security, &state);
 		}
-		state
+		(state, due as u32)
 	}
 
 	/// Resolves (or creates) a record date: its checkpoint and time. Balances now cannot
@@ -68,6 +79,9 @@ impl<T: Config> Pallet<T> {
 			RecordDate::Now => {
 				ensure!(!Splits::<T>::contains_key(security), Error::<T>::SplitInProgress);
 				let mut state = Self::materialise(security, now);
+				if state.epoch == 0 {
+					state.opened_in = Self::block();
+				}
 				state.last_id.saturating_inc();
 				state.epoch.saturating_inc();
 				let id = state.last_id;
@@ -171,6 +185,32 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	fn block() -> u32 {
+		use sp_runtime::SaturatedConversion;
+		frame_system::Pallet::<T>::block_number().saturated_into()
+	}
+
+	/// What `taken` checkpoints taking effect cost (each written, and the state).
+	fn materialise_weight(taken: u32) -> Weight {
+		if taken == 0 {
+			return Weight::zero();
+		}
+		T::DbWeight::get().reads_writes(taken as u64 + 1, taken as u64 + 1)
+	}
+
+	/// Snapshots written in the block where the security's first epoch was opened by a call:
+	/// a movement weighed before that (in the same batch) did not declare them.
+	fn pay_if_opened_now(state: &CheckpointStateOf<T>, written: Weight) {
+		if state.opened_in == Self::block() && !written.is_zero() {
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				written,
+				DispatchClass::Normal,
+			);
+		}
+	}
+}
+
 /// Record dates: balances are written before their first change in each checkpoint epoch.
 impl<T: Config> HoldingsObserver<T::AccountId, T::Balance> for Pallet<T> {
 	fn is_locked(security: SecurityId) -> bool {
@@ -182,38 +222,73 @@ impl<T: Config> HoldingsObserver<T::AccountId, T::Balance> for Pallet<T> {
 		who: &T::AccountId,
 		balance: T::Balance,
 		investor: Option<(InvestorId, T::Balance)>,
-	) {
-		let state = Self::materialise(security, T::Credentials::now());
+	) -> Weight {
+		let (state, taken) = Self::materialise_counted(security, T::Credentials::now());
+		let mut weight = Self::materialise_weight(taken);
 		if state.epoch == 0 {
-			return;
+			return weight;
 		}
+		let db = T::DbWeight::get();
 		let key = epoch_key(state.epoch);
 		let account = (security, who.clone());
+		let mut written = Weight::zero();
+		weight.saturating_accrue(db.reads(1));
 		if !AccountSnapshots::<T>::contains_key(&account, key) {
 			AccountSnapshots::<T>::insert(&account, key, balance);
+			written.saturating_accrue(db.writes(1));
 		}
 		if let Some((investor, total)) = investor {
+			weight.saturating_accrue(db.reads(1));
 			if !InvestorSnapshots::<T>::contains_key((security, investor), key) {
 				InvestorSnapshots::<T>::insert((security, investor), key, total);
+				written.saturating_accrue(db.writes(1));
 			}
 		}
+		Self::pay_if_opened_now(&state, written);
+		weight.saturating_add(written)
 	}
 
-	fn on_emptied(security: SecurityId, who: &T::AccountId) {
-		if CheckpointStates::<T>::get(security).epoch > 0 {
-			Exited::<T>::insert(security, who, ());
-		}
-	}
-
-	fn before_supply_change(security: SecurityId, supply: T::Balance) {
-		let state = Self::materialise(security, T::Credentials::now());
+	fn on_emptied(security: SecurityId, who: &T::AccountId) -> Weight {
+		let state = CheckpointStates::<T>::get(security);
 		if state.epoch == 0 {
-			return;
+			return Weight::zero();
+		}
+		Exited::<T>::insert(security, who, ());
+		let written = T::DbWeight::get().writes(1);
+		Self::pay_if_opened_now(&state, written);
+		written
+	}
+
+	fn before_supply_change(security: SecurityId, supply: T::Balance) -> Weight {
+		let (state, taken) = Self::materialise_counted(security, T::Credentials::now());
+		let mut weight = Self::materialise_weight(taken);
+		if state.epoch == 0 {
+			return weight;
 		}
 		let key = epoch_key(state.epoch);
+		weight.saturating_accrue(T::DbWeight::get().reads(1));
 		if !SupplySnapshots::<T>::contains_key(security, key) {
 			SupplySnapshots::<T>::insert(security, key, supply);
+			let written = T::DbWeight::get().writes(1);
+			Self::pay_if_opened_now(&state, written);
+			weight.saturating_accrue(written);
 		}
+		weight
+	}
+
+	fn transfer_weight(security: SecurityId) -> Weight {
+		let db = T::DbWeight::get();
+		// The state and the time: read up front.
+		let lookup = db.reads(2);
+		let state = CheckpointStates::<T>::get(security);
+		let now = T::Credentials::now();
+		let due = state.scheduled.iter().take_while(|(at, _)| *at <= now).count() as u32;
+		if state.epoch == 0 && due == 0 {
+			return lookup;
+		}
+		// Every due checkpoint takes effect; then each side's wallet and investor snapshot
+		// (looked up, written) and the sender's exit marker.
+		lookup.saturating_add(Self::materialise_weight(due)).saturating_add(db.reads_writes(4, 5))
 	}
 
 	fn observer_weight() -> Weight {

@@ -50,9 +50,13 @@ impl<T: Config> Pallet<T> {
 
 /// Recoveries: what a lost wallet is owed is paid to the wallet that replaced it.
 impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
-	fn on_credentials_changed(_: InvestorId) {}
+	fn on_credentials_changed(_: InvestorId) -> Weight {
+		Weight::zero()
+	}
 
-	fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) {}
+	fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) -> Weight {
+		Weight::zero()
+	}
 
 	fn on_wallet_recovered(_: InvestorId, lost: &T::AccountId, new: &T::AccountId) {
 		Recoveries::<T>::mutate(lost, |recoveries| {

@@ -1452,3 +1452,60 @@ fn the_observer_weight_covers_scheduled_checkpoints_taking_effect() {
 		assert!(weight.all_gte(DbWeight::get().writes(writes)));
 	});
 }
+
+#[test]
+fn a_transfer_pays_for_record_dates_only_when_its_security_has_them() {
+	use stoa_primitives::HoldingsObserver;
+	new_test_ext().execute_with(|| {
+		DbWeight::set(frame_support::weights::constants::ParityDbWeight::get());
+		let s = security();
+		issue(s, ALICE, 100);
+		issue(s, BOB, 100);
+		let observer =
+			|s| <CorporateActions as HoldingsObserver<AccountId, Balance>>::transfer_weight(s);
+		// No record date: only the up-front look.
+		let none = observer(s);
+		assert_eq!(none, DbWeight::get().reads(2));
+		let info = Issuance::transfer(RuntimeOrigin::signed(ALICE), s, BOB, 10).unwrap();
+		let plain = info.actual_weight.unwrap();
+		// A record date: the first change of each side in its epoch writes its snapshots,
+		// within what the transfer now declares; the next change writes nothing.
+		checkpoint_now(s);
+		let dated = observer(s);
+		assert!(dated.ref_time() > none.ref_time());
+		let declared = Issuance::transfer_weight(s, &BOB);
+		let first = Issuance::transfer(RuntimeOrigin::signed(ALICE), s, BOB, 10)
+			.unwrap()
+			.actual_weight
+			.unwrap();
+		assert_eq!(first, plain + DbWeight::get().reads_writes(4, 4));
+		assert!(first.all_lte(declared));
+		let second = Issuance::transfer(RuntimeOrigin::signed(ALICE), s, BOB, 10)
+			.unwrap()
+			.actual_weight
+			.unwrap();
+		assert_eq!(second, plain + DbWeight::get().reads(4));
+	});
+}
+
+#[test]
+fn a_record_date_taken_in_a_batch_charges_the_block_for_the_snapshots_after_it() {
+	new_test_ext().execute_with(|| {
+		DbWeight::set(frame_support::weights::constants::ParityDbWeight::get());
+		let s = security();
+		issue(s, ALICE, 100);
+		issue(s, BOB, 100);
+		let block_weight = || frame_system::Pallet::<Test>::block_weight().total();
+		// The first record date of the security, in this block: transfers weighed before it
+		// declared no snapshot.
+		checkpoint_now(s);
+		let before = block_weight();
+		transfer(s, ALICE, BOB, 10);
+		assert_eq!(block_weight(), before + DbWeight::get().writes(4));
+		// The next block's transfers declare them.
+		System::set_block_number(System::block_number() + 1);
+		let before = block_weight();
+		transfer(s, BOB, ALICE, 10);
+		assert_eq!(block_weight(), before);
+	});
+}

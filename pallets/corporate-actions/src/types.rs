@@ -70,6 +70,10 @@ pub struct CheckpointState<Limit: Get<u32>> {
 	pub epoch: Epoch,
 	/// Scheduled checkpoints whose time has not taken effect, earliest first.
 	pub scheduled: BoundedVec<(Moment, CheckpointId), Limit>,
+	/// The block in which the first epoch took effect "now" (a record date taken by a call):
+	/// movements of that block may have been weighed before, when there was nothing to
+	/// snapshot, and pay their snapshots to the block.
+	pub opened_in: u32,
 }
 
 /// Which record date a corporate action uses.

@@ -669,7 +669,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			investor: InvestorId,
 			jurisdiction: Jurisdiction,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let actor = Self::ensure_governance_or_active_qualifier(origin)?;
 			ensure!(jurisdiction.is_valid(), Error::<T>::InvalidJurisdiction);
 			let mut record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
@@ -683,17 +683,17 @@ pub mod pallet {
 			}
 			let from = record.jurisdiction;
 			if from == jurisdiction {
-				return Ok(());
+				return Ok(Some(T::WeightInfo::set_investor_jurisdiction()).into());
 			}
 			record.jurisdiction = jurisdiction;
 			Investors::<T>::insert(investor, record);
-			T::Listener::on_jurisdiction_changed(investor, from, jurisdiction);
+			let listeners = T::Listener::on_jurisdiction_changed(investor, from, jurisdiction);
 			Self::deposit_event(Event::InvestorJurisdictionChanged {
 				investor,
 				from,
 				to: jurisdiction,
 			});
-			Ok(())
+			Ok(Some(T::WeightInfo::set_investor_jurisdiction().saturating_add(listeners)).into())
 		}
 
 		/// Give an investor to another qualifier (its own was removed, or the investor moved
@@ -820,9 +820,10 @@ pub mod pallet {
 			kind: CredentialKind,
 			expires_at: Option<Moment>,
 			evidence: T::Hash,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let (qualifier, q) = Self::ensure_active_qualifier(origin)?;
-			Self::do_attest((qualifier, q), investor, kind, expires_at, evidence)
+			let listeners = Self::do_attest((qualifier, q), investor, kind, expires_at, evidence)?;
+			Ok(Some(T::WeightInfo::attest().saturating_add(listeners)).into())
 		}
 
 		/// Revoke the signing qualifier's attestation of `kind` about `investor`. A suspended
@@ -837,7 +838,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			investor: InvestorId,
 			kind: CredentialKind,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let (qualifier, _) = Self::ensure_qualifier(origin)?;
 			let now = Self::now();
 			Credentials::<T>::try_mutate(investor, kind, |attestations| -> DispatchResult {
@@ -849,9 +850,9 @@ pub mod pallet {
 				attestation.revoked_at = Some(now);
 				Ok(())
 			})?;
-			T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor);
 			Self::deposit_event(Event::CredentialRevoked { investor, kind, qualifier });
-			Ok(())
+			Ok(Some(T::WeightInfo::revoke().saturating_add(listeners)).into())
 		}
 
 		/// Block an investor (sanctions, AML hit): none of its wallets may hold or move
@@ -867,18 +868,18 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			investor: InvestorId,
 			reason: BlockReason,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let actor = Self::ensure_governance_or_active_qualifier(origin)?;
 			ensure!(Investors::<T>::contains_key(investor), Error::<T>::UnknownInvestor);
 			ensure!(!InvestorBlocks::<T>::contains_key(investor), Error::<T>::AlreadyBlocked);
 			InvestorBlocks::<T>::insert(investor, Block { reason, by: actor, at: Self::now() });
-			T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor);
 			Self::deposit_event(Event::InvestorBlocked {
 				investor,
 				reason,
 				by_qualifier: Self::qualifier_of_actor(actor),
 			});
-			Ok(())
+			Ok(Some(T::WeightInfo::block_investor().saturating_add(listeners)).into())
 		}
 
 		/// Lift an investor's block.
@@ -890,14 +891,17 @@ pub mod pallet {
 			T::WeightInfo::unblock_investor()
 				.saturating_add(T::Listener::on_credentials_changed_weight())
 		)]
-		pub fn unblock_investor(origin: OriginFor<T>, investor: InvestorId) -> DispatchResult {
+		pub fn unblock_investor(
+			origin: OriginFor<T>,
+			investor: InvestorId,
+		) -> DispatchResultWithPostInfo {
 			let actor = Self::ensure_governance_or_qualifier(origin)?;
 			let block = InvestorBlocks::<T>::get(investor).ok_or(Error::<T>::NotBlocked)?;
 			Self::ensure_may_lift(actor, &block)?;
 			InvestorBlocks::<T>::remove(investor);
-			T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor);
 			Self::deposit_event(Event::InvestorUnblocked { investor });
-			Ok(())
+			Ok(Some(T::WeightInfo::unblock_investor().saturating_add(listeners)).into())
 		}
 
 		/// Block a single wallet, linked or not (a sanctioned address, a compromised key).

@@ -99,11 +99,17 @@ pub enum Heard {
 /// Records notices in [`ListenerLog`].
 pub struct RecordingListener;
 impl CredentialsListener<AccountId> for RecordingListener {
-	fn on_credentials_changed(investor: InvestorId) {
+	fn on_credentials_changed(investor: InvestorId) -> Weight {
 		ListenerLog::mutate(|h| h.push(Heard::CredentialsChanged(investor)));
+		Weight::zero()
 	}
-	fn on_jurisdiction_changed(investor: InvestorId, from: Jurisdiction, to: Jurisdiction) {
+	fn on_jurisdiction_changed(
+		investor: InvestorId,
+		from: Jurisdiction,
+		to: Jurisdiction,
+	) -> Weight {
 		ListenerLog::mutate(|h| h.push(Heard::JurisdictionChanged(investor, from, to)));
+		Weight::zero()
 	}
 	fn on_wallet_recovered(investor: InvestorId, lost: &AccountId, new: &AccountId) {
 		ListenerLog::mutate(|h| h.push(Heard::WalletRecovered(investor, *lost, *new)));

@@ -32,11 +32,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The block on a wallet, on the investor behind it, or on the protocol holder it is;
-	/// the wallet's own block first.
+	/// the wallet's own block first. (A wallet linked to an investor is never a protocol
+	/// holder: both registrations refuse the other, so one of the two is read.)
 	pub fn block_of_account(account: &T::AccountId) -> Option<Block> {
-		WalletBlocks::<T>::get(account)
-			.or_else(|| InvestorOfWallet::<T>::get(account).and_then(InvestorBlocks::<T>::get))
-			.or_else(|| ProtocolHolders::<T>::get(account).and_then(|p| p.block))
+		WalletBlocks::<T>::get(account).or_else(|| match InvestorOfWallet::<T>::get(account) {
+			Some(investor) => InvestorBlocks::<T>::get(investor),
+			None => ProtocolHolders::<T>::get(account).and_then(|p| p.block),
+		})
 	}
 
 	/// An investor with its wallets, attestations (and whether each counts now) and block.
@@ -139,7 +141,7 @@ impl<T: Config> Pallet<T> {
 		kind: CredentialKind,
 		expires_at: Option<Moment>,
 		evidence: T::Hash,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		ensure!(q.kinds.contains(&kind), Error::<T>::NotTrustedForKind);
 		let record = Investors::<T>::get(investor).ok_or(Error::<T>::UnknownInvestor)?;
 		if kind == CredentialKind::Residence {
@@ -168,9 +170,9 @@ impl<T: Config> Pallet<T> {
 			attestations.try_push(attestation).map_err(|_| Error::<T>::TooManyAttestations)?;
 			Ok(())
 		})?;
-		T::Listener::on_credentials_changed(investor);
+		let listeners = T::Listener::on_credentials_changed(investor);
 		Self::deposit_event(Event::CredentialAttested { investor, kind, qualifier, expires_at });
-		Ok(())
+		Ok(listeners)
 	}
 
 	/// Blocks a protocol holder, burning or returning its deposit (see the call).

@@ -303,15 +303,24 @@ mod benchmarks {
 		assert!(Holdings::<T>::get(security, &holder).is_none());
 	}
 
+	/// A transfer between two investors' wallets under the runtime's guard and observer, with
+	/// no rule set and no record date (what those add is declared apart). `r`: the receiver
+	/// held nothing (a holding opened, and the investor counted as a holder); `s`: the
+	/// sender sends its whole holding (closed, and no longer counted).
 	#[benchmark]
-	fn transfer() {
+	fn transfer(r: Linear<0, 1>, s: Linear<0, 1>) {
 		let (security, _, _) = security::<T>();
 		let from = investor::<T>("holder", 0, InvestorKind::Individual);
 		let to = investor::<T>("holder", 1, InvestorKind::Individual);
 		issue_to::<T>(security, &from, 100);
+		let held = if r == 1 { 0 } else { 100 };
+		if held > 0 {
+			issue_to::<T>(security, &to, held);
+		}
+		let sent = if s == 1 { 100 } else { 40 };
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from.clone()), security, to.clone(), amount::<T>(100));
-		assert_eq!(Holdings::<T>::get(security, &to).unwrap().balance, amount::<T>(100));
+		_(RawOrigin::Signed(from.clone()), security, to.clone(), amount::<T>(sent));
+		assert_eq!(Holdings::<T>::get(security, &to).unwrap().balance, amount::<T>(held + sent));
 	}
 
 	#[benchmark]

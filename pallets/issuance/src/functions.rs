@@ -1,6 +1,6 @@
 //! Roles, issuer status, the guard's weight, and the reads the runtime APIs serve.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
@@ -12,6 +12,27 @@ use stoa_primitives::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// What a transfer of `security` to `to` declares, from three small reads: the
+	/// benchmarked transfer (a holding opened if `to` holds nothing now; the sender's
+	/// closed, as it may be), what the security's own rule set costs, and the observer's
+	/// bookkeeping for the record dates the security has. [`Self::transfer_used`] is what
+	/// the transfer is then charged.
+	pub fn transfer_weight(security: SecurityId, to: &T::AccountId) -> Weight {
+		let opens = Holdings::<T>::get(security, to).is_none_or(|h| h.balance.is_zero());
+		T::WeightInfo::transfer(opens as u32, 1)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::Guard::rules_weight(security))
+			.saturating_add(T::Observer::transfer_weight(security))
+	}
+
+	/// What a transfer of `security` that did `cost` used (the up-front reads included).
+	pub(crate) fn transfer_used(security: SecurityId, cost: &MoveCost) -> Weight {
+		T::WeightInfo::transfer(cost.opened as u32, cost.closed as u32)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::Guard::rules_weight(security))
+			.saturating_add(cost.hooks)
+	}
+
 	/// What the transfer guard may add to `movements` movements: evaluating them, and its
 	/// bookkeeping once they are applied. The benchmarks measure the calls with an empty
 	/// rule set; this adds the guard's declared worst case.

@@ -887,16 +887,20 @@ pub mod pallet {
 
 		/// Transfer `amount` units to `to` (signed by the holder). The transfer guard decides
 		/// whether both sides qualify.
+		///
+		/// Declares what the security's rule set and record dates cost (read up front), not
+		/// the largest allowed, and is charged what the transfer did (see
+		/// [`Pallet::transfer_weight`]).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::transfer().saturating_add(Pallet::<T>::guard_weight(1)))]
+		#[pallet::weight(Pallet::<T>::transfer_weight(*security, to))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			security: SecurityId,
 			to: T::AccountId,
 			amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			Self::do_move(Movement {
+			let cost = Self::do_move_metered(Movement {
 				security,
 				kind: MovementKind::Transfer,
 				from: Some(from.clone()),
@@ -904,7 +908,7 @@ pub mod pallet {
 				amount,
 			})?;
 			Self::deposit_event(Event::Transferred { security, from, to, amount });
-			Ok(())
+			Ok(Some(Self::transfer_used(security, &cost)).into())
 		}
 
 		/// Move `amount` units from `from` to `to` without `from`'s consent (signed by the

@@ -14,8 +14,12 @@ impl<T: Config> stoa_primitives::HoldingsInspector<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> CredentialsListener<T::AccountId> for Pallet<T> {
-	fn on_credentials_changed(_: InvestorId) {}
-	fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) {}
+	fn on_credentials_changed(_: InvestorId) -> Weight {
+		Weight::zero()
+	}
+	fn on_jurisdiction_changed(_: InvestorId, _: Jurisdiction, _: Jurisdiction) -> Weight {
+		Weight::zero()
+	}
 	fn on_wallet_recovered(_: InvestorId, lost: &T::AccountId, new: &T::AccountId) {
 		Recoveries::<T>::insert(lost, new);
 	}

@@ -31,10 +31,22 @@ impl<T: Config> Pallet<T> {
 
 	/// Stores a holding, or removes it (and its index entry) once it is empty.
 	pub(crate) fn put_holding(security: SecurityId, who: &T::AccountId, holding: HoldingOf<T>) {
+		let listed = HeldBy::<T>::contains_key(who, security);
+		Self::put_holding_listed(security, who, holding, listed)
+	}
+
+	/// [`Self::put_holding`], told whether `who` is listed in the index now (a positive
+	/// balance before the change), which saves reading it.
+	pub(crate) fn put_holding_listed(
+		security: SecurityId,
+		who: &T::AccountId,
+		holding: HoldingOf<T>,
+		listed: bool,
+	) {
 		// The index lists positive balances only: a frozen amount an agent sets on an empty
 		// wallet must not make it look like a holder (it would pin the wallet to its investor).
 		let holds = !holding.balance.is_zero();
-		if holds != HeldBy::<T>::contains_key(who, security) {
+		if holds != listed {
 			if holds {
 				HeldBy::<T>::insert(who, security, ());
 			} else {
@@ -127,6 +139,13 @@ impl<T: Config> Pallet<T> {
 	/// redemptions skip the sender's freezes and the pause (and the guard skips the
 	/// sender's checks for them): they exist to move units whatever the holder's state.
 	pub fn do_move(movement: Movement<T::AccountId, T::Balance>) -> DispatchResult {
+		Self::do_move_metered(movement).map(|_| ())
+	}
+
+	/// [`Self::do_move`], with what the movement did, for a call that pays what it used.
+	pub(crate) fn do_move_metered(
+		movement: Movement<T::AccountId, T::Balance>,
+	) -> Result<MoveCost, DispatchError> {
 		Self::try_move(movement)?.map_err(|rejection| Error::<T>::from(rejection).into())
 	}
 
@@ -134,21 +153,35 @@ impl<T: Config> Pallet<T> {
 	/// (`Ok(Err(_))`, nothing written), for callers that act on the reason.
 	pub(crate) fn try_move(
 		movement: Movement<T::AccountId, T::Balance>,
-	) -> Result<Result<(), TransferRejection>, DispatchError> {
+	) -> Result<Result<MoveCost, TransferRejection>, DispatchError> {
 		let (rejections, record) = Self::assess(&movement);
 		if let Some(first) = rejections.first() {
 			return Ok(Err(*first));
 		}
 		let Movement { security, ref from, ref to, amount, .. } = movement;
 		let mut record = record.ok_or(Error::<T>::UnknownSecurity)?;
+		let holders_before = record.holders;
+		let mut cost = MoveCost::default();
+		if from.is_some() && from == to {
+			// Units moved to the wallet they are in: checked like any movement, and nothing
+			// changes (not even a holding closed and opened again).
+			T::Guard::on_moved(&movement);
+			return Ok(Ok(cost));
+		}
 		if let Some(from) = from {
-			Self::debit(security, &mut record, from, amount)?;
+			let (closed, hooks) = Self::debit(security, &mut record, from, amount)?;
+			cost.closed = closed;
+			cost.hooks.saturating_accrue(hooks);
 		}
 		if let Some(to) = to {
-			Self::credit(security, &mut record, to, amount)?;
+			let (opened, hooks) = Self::credit(security, &mut record, to, amount)?;
+			cost.opened = opened;
+			cost.hooks.saturating_accrue(hooks);
 		}
-		if from.is_none() || to.is_none() {
-			T::Observer::before_supply_change(security, record.total_supply);
+		let supply_changes = from.is_none() || to.is_none();
+		if supply_changes {
+			let hooks = T::Observer::before_supply_change(security, record.total_supply);
+			cost.hooks.saturating_accrue(hooks);
 		}
 		if from.is_none() {
 			record.total_supply.saturating_accrue(amount);
@@ -156,17 +189,22 @@ impl<T: Config> Pallet<T> {
 		if to.is_none() {
 			record.total_supply.saturating_reduce(amount);
 		}
-		Securities::<T>::insert(security, record);
+		// A transfer between holders changes neither the supply nor the number of holders.
+		if supply_changes || record.holders != holders_before {
+			Securities::<T>::insert(security, record);
+		}
 		T::Guard::on_moved(&movement);
-		Ok(Ok(()))
+		Ok(Ok(cost))
 	}
 
+	/// Takes `amount` from `who`'s holding; returns whether the holding is now empty and
+	/// what the observer's hooks cost.
 	pub(crate) fn debit(
 		security: SecurityId,
 		record: &mut SecurityOf<T>,
 		who: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<(bool, Weight), DispatchError> {
 		let mut holding =
 			Holdings::<T>::get(security, who).ok_or(Error::<T>::InsufficientBalance)?;
 		let before = holding.balance;
@@ -174,9 +212,10 @@ impl<T: Config> Pallet<T> {
 			holding.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientBalance)?;
 		let key = holding.holder.clone();
 		let investor_before = HolderBalances::<T>::get(security, &key);
-		Self::observe(security, who, before, &key, investor_before);
-		if holding.balance.is_zero() {
-			T::Observer::on_emptied(security, who);
+		let mut hooks = Self::observe(security, who, before, &key, investor_before);
+		let closed = holding.balance.is_zero();
+		if closed {
+			hooks.saturating_accrue(T::Observer::on_emptied(security, who));
 		}
 		let total = investor_before.saturating_sub(amount);
 		if total.is_zero() {
@@ -188,16 +227,18 @@ impl<T: Config> Pallet<T> {
 		} else {
 			HolderBalances::<T>::insert(security, &key, total);
 		}
-		Self::put_holding(security, who, holding);
-		Ok(())
+		Self::put_holding_listed(security, who, holding, !before.is_zero());
+		Ok((closed, hooks))
 	}
 
+	/// Adds `amount` to `who`'s holding; returns whether it held nothing before and what
+	/// the observer's hooks cost.
 	pub(crate) fn credit(
 		security: SecurityId,
 		record: &mut SecurityOf<T>,
 		who: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<(bool, Weight), DispatchError> {
 		let mut holding = Holdings::<T>::get(security, who).unwrap_or_else(|| Holding {
 			balance: Zero::zero(),
 			frozen: Zero::zero(),
@@ -212,7 +253,7 @@ impl<T: Config> Pallet<T> {
 		holding.balance = holding.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 		let key = holding.holder.clone();
 		let before = HolderBalances::<T>::get(security, &key);
-		Self::observe(security, who, balance_before, &key, before);
+		let hooks = Self::observe(security, who, balance_before, &key, before);
 		if before.is_zero() {
 			record.holders.saturating_inc();
 			if let HolderKey::Investor(investor) = &key {
@@ -220,8 +261,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		HolderBalances::<T>::insert(security, &key, before.saturating_add(amount));
-		Self::put_holding(security, who, holding);
-		Ok(())
+		Self::put_holding_listed(security, who, holding, !balance_before.is_zero());
+		Ok((balance_before.is_zero(), hooks))
 	}
 
 	/// Tells the observer (record dates) that `who`'s balance is about to change.
@@ -231,12 +272,12 @@ impl<T: Config> Pallet<T> {
 		balance: T::Balance,
 		key: &HolderKey<T::AccountId>,
 		holder_balance: T::Balance,
-	) {
+	) -> Weight {
 		let investor = match key {
 			HolderKey::Investor(investor) => Some((*investor, holder_balance)),
 			HolderKey::Account(_) => None,
 		};
-		T::Observer::before_balance_change(security, who, balance, investor);
+		T::Observer::before_balance_change(security, who, balance, investor)
 	}
 
 	/// Moves a recovered wallet's holding of `security` to its replacement (see the call).

@@ -3,6 +3,7 @@
 //! per investor, the `fungibles` traits, and offerings.
 
 use crate::{mock::*, Error, Event, *};
+use frame_support::weights::Weight;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
@@ -10,6 +11,7 @@ use frame_support::{
 		tokens::{
 			DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
 		},
+		Get,
 	},
 	BoundedVec,
 };
@@ -17,7 +19,7 @@ use sp_core::H256;
 use sp_runtime::{DispatchError::BadOrigin, TokenError};
 use stoa_primitives::{
 	BlockReason, CredentialKind, Isin, Jurisdiction, MovementKind, Party, SecurityRegistry,
-	TransferRejection,
+	TransferGuard, TransferRejection,
 };
 
 type Iss = Issuance;
@@ -1529,5 +1531,64 @@ fn a_frozen_amount_alone_does_not_pin_a_wallet() {
 		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE_2, 10));
 		assert_eq!(Holdings::<Test>::get(SEC, ALICE_2).unwrap().holder, HolderKey::Investor(2));
 		assert!(HeldBy::<Test>::get(ALICE_2, SEC).is_some());
+	});
+}
+
+// ----- what a transfer declares and is charged -----
+
+#[test]
+fn a_transfer_declares_a_holding_it_opens_and_is_charged_what_it_did() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(Iss::issue(signed(ISSUER), s, ALICE, 100));
+		// BOB holds nothing: the transfer may open a holding (and count a new holder).
+		let to_new = Iss::transfer_weight(s, &BOB);
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		assert_eq!(
+			to_new,
+			<<Test as Config>::WeightInfo as crate::weights::WeightInfo>::transfer(1, 1)
+				.saturating_add(db.reads(1))
+				.saturating_add(<TestGuard as TransferGuard<_, _>>::rules_weight(s))
+		);
+		let info = Iss::transfer(signed(ALICE), s, BOB, 10).unwrap();
+		let opened =
+			Iss::transfer_used(s, &MoveCost { opened: true, closed: false, hooks: Weight::zero() });
+		assert_eq!(info.actual_weight, Some(opened));
+		assert!(opened.all_lt(to_new), "the sender kept units: its holding was not closed");
+		// Between two holders nothing is opened: declared and charged less.
+		let to_holder = Iss::transfer_weight(s, &BOB);
+		assert!(to_holder.all_lt(to_new));
+		let info = Iss::transfer(signed(ALICE), s, BOB, 10).unwrap();
+		let plain = Iss::transfer_used(
+			s,
+			&MoveCost { opened: false, closed: false, hooks: Weight::zero() },
+		);
+		assert_eq!(info.actual_weight, Some(plain));
+		assert!(plain.all_lt(opened));
+		// The last units: the sender's holding is closed.
+		let info = Iss::transfer(signed(ALICE), s, BOB, 80).unwrap();
+		let closed =
+			Iss::transfer_used(s, &MoveCost { opened: false, closed: true, hooks: Weight::zero() });
+		assert_eq!(info.actual_weight, Some(closed));
+		assert!(plain.all_lt(closed) && closed.all_lte(to_holder));
+		assert_eq!(balance(BOB), 100);
+	});
+}
+
+#[test]
+fn a_transfer_between_holders_writes_no_security_record() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(Iss::issue(signed(ISSUER), s, ALICE, 100));
+		assert_ok!(Iss::issue(signed(ISSUER), s, BOB, 100));
+		let record = Securities::<Test>::get(s).unwrap();
+		// Nothing in the record changes; the holder counts follow a holder leaving.
+		assert_ok!(Iss::transfer(signed(ALICE), s, BOB, 10));
+		assert_eq!(Securities::<Test>::get(s).unwrap(), record);
+		assert_ok!(Iss::transfer(signed(ALICE), s, BOB, 90));
+		assert_eq!(Securities::<Test>::get(s).unwrap().holders, record.holders - 1);
+		assert!(!HeldBy::<Test>::contains_key(ALICE, s));
+		assert!(HeldBy::<Test>::contains_key(BOB, s));
 	});
 }

@@ -381,3 +381,14 @@ pub struct Subscription<Balance> {
 	/// Settlement currency paid into escrow.
 	pub paid: Balance,
 }
+
+/// What a movement did, for a call that is charged what it used.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct MoveCost {
+	/// The receiving wallet held nothing before (a holding was opened).
+	pub opened: bool,
+	/// The sending wallet holds nothing now (its holding was closed).
+	pub closed: bool,
+	/// What the holdings observer's hooks cost beyond the benchmarked case.
+	pub hooks: frame_support::weights::Weight,
+}

@@ -58,9 +58,9 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<SESSION_PERIOD>, ConstU64<0>>;
-	type NextSessionRotation =
-		pallet_session::PeriodicSessions<ConstU64<SESSION_PERIOD>, ConstU64<0>>;
+	// As in the runtime: the master-nodes pallet rotates sessions.
+	type ShouldEndSession = pallet_master_nodes::RotatedByMasterNodes;
+	type NextSessionRotation = pallet_master_nodes::SessionSchedule<Test>;
 	type SessionManager = MasterNodes;
 	type SessionHandler = TestSessionHandler;
 	type Keys = MockSessionKeys;
@@ -82,6 +82,8 @@ impl pallet_master_nodes::Config for Test {
 	type MaxMasterNodes = ConstU32<6>;
 	type MaxNameLength = ConstU32<16>;
 	type MaxLicenceUriLength = ConstU32<32>;
+	type SessionPeriod = ConstU64<SESSION_PERIOD>;
+	type SessionOffset = ConstU64<0>;
 	type WeightInfo = ();
 }
 
@@ -128,12 +130,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs blocks until `n`, rotating sessions the way the executive would.
+/// Runs blocks until `n`, running every pallet's `on_initialize` in the runtime's order, the
+/// way the executive would (this pallet's rotates sessions).
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
-		<Session as frame_support::traits::Hooks<u64>>::on_initialize(next);
+		<AllPalletsWithSystem as frame_support::traits::OnInitialize<u64>>::on_initialize(next);
 	}
 }
 

@@ -1,9 +1,17 @@
 //! Unit tests: every call and error, and the authority set across session boundaries.
 
-use crate::{mock::*, AwaitingKeys, Error, Event, MasterNodes as Registry, PlannedAuthorities};
+use crate::{
+	mock::*, AwaitingKeys, Error, Event, MasterNodes as Registry, PlannedAuthorities, WeightInfo,
+};
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok};
-use sp_runtime::{testing::UintAuthorityId, traits::BadOrigin, DispatchError, RuntimeAppPublic};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{Get, Hooks},
+	weights::{RuntimeDbWeight, Weight},
+};
+use sp_runtime::{
+	testing::UintAuthorityId, traits::BadOrigin, DispatchError, Perbill, RuntimeAppPublic,
+};
 use stoa_primitives::MasterNodeRegistry;
 
 type MasterNodesPallet = crate::Pallet<Test>;
@@ -510,5 +518,96 @@ fn the_runtime_api_lists_every_master_node_with_its_authoring_status() {
 		assert_eq!(new.licence_uri, URI.to_vec());
 		assert_eq!(new.admitted_at, 3);
 		assert!(!new.authoring);
+	});
+}
+
+#[test]
+fn sessions_rotate_at_the_same_boundary_blocks_as_periodic_sessions() {
+	new_test_ext().execute_with(|| {
+		// PeriodicSessions<5, 0>, which pallet-session used to apply itself: session k
+		// starts at block 5k.
+		for block in 2..=21u64 {
+			run_to_block(block);
+			assert_eq!(Session::current_index() as u64, block / SESSION_PERIOD, "block {block}");
+		}
+		let new_sessions: Vec<u32> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Session(pallet_session::Event::NewSession { session_index }) => {
+					Some(session_index)
+				},
+				_ => None,
+			})
+			.collect();
+		// Once per boundary: nothing else rotates.
+		assert_eq!(new_sessions, vec![1, 2, 3, 4]);
+		// Each boundary planned the set after next, once.
+		assert_eq!(
+			planned_events().iter().map(|(session, ..)| *session).collect::<Vec<_>>(),
+			vec![2, 3, 4, 5]
+		);
+	});
+}
+
+#[test]
+fn this_pallet_rotates_and_pallet_session_books_nothing() {
+	new_test_ext().execute_with(|| {
+		run_to_block(SESSION_PERIOD - 1);
+		System::set_block_number(SESSION_PERIOD);
+		// pallet-session no longer rotates, nor claims the block.
+		assert_eq!(<Session as Hooks<u64>>::on_initialize(SESSION_PERIOD), Weight::zero());
+		assert_eq!(Session::current_index(), 0);
+
+		let weight = <MasterNodes as Hooks<u64>>::on_initialize(SESSION_PERIOD);
+		assert_eq!(Session::current_index(), 1);
+		// The benchmarked rotation, for the three keyed genesis nodes...
+		assert_eq!(weight, <() as WeightInfo>::rotate_session(3));
+		// ...far below what pallet-session booked (the whole block).
+		let max_block = <<Test as frame_system::Config>::BlockWeights as Get<
+			frame_system::limits::BlockWeights,
+		>>::get()
+		.max_block;
+		assert!(weight.all_lt(Perbill::from_percent(5) * max_block), "{weight:?}");
+	});
+}
+
+#[test]
+fn blocks_between_boundaries_book_one_read_and_rotate_nothing() {
+	new_test_ext().execute_with(|| {
+		for block in 2..SESSION_PERIOD {
+			System::set_block_number(block);
+			assert_eq!(
+				<MasterNodes as Hooks<u64>>::on_initialize(block),
+				<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(1)
+			);
+		}
+		assert_eq!(Session::current_index(), 0);
+		assert!(planned_events().is_empty());
+	});
+}
+
+#[test]
+fn a_rotation_is_weighed_at_the_larger_of_the_register_and_the_queued_set() {
+	new_test_ext().execute_with(|| {
+		MinMasterNodes::set(1);
+		// Three admitted and three queued.
+		assert_eq!(MasterNodesPallet::rotation_size(), 3);
+		// A bigger register counts (every node's keys are read when planning)...
+		assert_ok!(admit(10));
+		assert_ok!(admit(11));
+		assert_eq!(MasterNodesPallet::rotation_size(), 5);
+		// ...and so does a bigger queued set (it becomes the current set, removed nodes in it).
+		for operator in [10, 11, 2, 3] {
+			assert_ok!(MasterNodes::remove_master_node(RuntimeOrigin::root(), operator));
+		}
+		assert_eq!(Registry::<Test>::count(), 1);
+		assert_eq!(MasterNodesPallet::rotation_size(), 3);
+		System::set_block_number(SESSION_PERIOD);
+		assert_eq!(
+			<MasterNodes as Hooks<u64>>::on_initialize(SESSION_PERIOD),
+			<() as WeightInfo>::rotate_session(3)
+		);
+		// The set queued now is node 1 alone.
+		assert_eq!(MasterNodesPallet::rotation_size(), 1);
 	});
 }

@@ -122,6 +122,10 @@ impl pallet_master_nodes::Config for Runtime {
 	type MaxMasterNodes = ConstU32<MAX_MASTER_NODES>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxLicenceUriLength = ConstU32<256>;
+	/// Sessions end every `SessionPeriod` blocks; this pallet rotates them (see
+	/// `pallet_session::Config` below).
+	type SessionPeriod = SessionPeriod;
+	type SessionOffset = SessionOffset;
 	type WeightInfo = pallet_master_nodes::weights::SubstrateWeight<Runtime>;
 }
 
@@ -354,8 +358,11 @@ impl pallet_session::Config for Runtime {
 	/// A master node is identified by its operator account.
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	/// `MasterNodes` rotates sessions (every `SessionPeriod` blocks, in its `on_initialize`,
+	/// which runs right before this pallet's) and books the rotation's benchmarked weight:
+	/// rotating here would book the whole block (`max_block`) at every session boundary.
+	type ShouldEndSession = pallet_master_nodes::RotatedByMasterNodes;
+	type NextSessionRotation = pallet_master_nodes::SessionSchedule<Runtime>;
 	/// The authority set is the admitted master nodes that have session keys.
 	type SessionManager = MasterNodes;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
