@@ -19,8 +19,8 @@ use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::{
-	generic::Era, traits::Header as _, ApplyExtrinsicResult, Digest, DigestItem, MultiAddress,
-	MultiSignature, Perbill,
+	traits::Header as _, ApplyExtrinsicResult, Digest, DigestItem, MultiAddress, MultiSignature,
+	Perbill,
 };
 use stoa_runtime::{
 	configs::RuntimeBlockWeights, AllPalletsWithSystem, Executive, Header, Runtime, RuntimeCall,
@@ -54,18 +54,7 @@ fn transfer() -> UncheckedExtrinsic {
 		value: UNIT,
 	});
 	let nonce = System::account_nonce(Alice.to_account_id());
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	let extension: TxExtension = extensions(nonce);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
 	let signature = payload.using_encoded(|bytes| Alice.sign(bytes));
 	UncheckedExtrinsic::new_signed(

@@ -15,29 +15,17 @@ use frame_support::{
 };
 use pallet_compliance::{HolderScope, Rule, RuleKind, Side};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
-use sp_runtime::{generic::Era, traits::TransactionExtension};
+use sp_runtime::traits::TransactionExtension;
 use stoa_primitives::{CredentialKind, Jurisdiction};
 use stoa_runtime::{Compliance, Issuance, Runtime, RuntimeCall, TxExtension, UNIT};
 
 /// What a block reserves for a signed extrinsic calling `call`.
 fn declared(call: &RuntimeCall) -> Weight {
-	let extensions: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(0),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	let ext: TxExtension = extensions(0);
 	let base = <Runtime as frame_system::Config>::BlockWeights::get()
 		.get(DispatchClass::Normal)
 		.base_extrinsic;
-	base.saturating_add(extensions.weight(call))
-		.saturating_add(call.get_dispatch_info().call_weight)
+	base.saturating_add(ext.weight(call)).saturating_add(call.get_dispatch_info().call_weight)
 }
 
 fn ratio(a: Weight, b: Weight) -> f64 {

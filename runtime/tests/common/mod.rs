@@ -84,3 +84,21 @@ pub fn alice_securities_ag() -> u32 {
 	.expect("the issuer creates its security");
 	0
 }
+
+/// The runtime's transaction extensions, as a signed extrinsic from an account at `nonce`
+/// carries them (immortal, no tip).
+pub fn extensions(nonce: stoa_runtime::Nonce) -> stoa_runtime::TxExtension {
+	use sp_runtime::generic::Era;
+	(
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}

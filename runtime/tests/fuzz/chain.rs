@@ -12,7 +12,6 @@ use frame_support::{
 };
 use sp_core::H256;
 use sp_runtime::{
-	generic::Era,
 	traits::{Dispatchable, TransactionExtension},
 	AccountId32, DispatchError, DispatchErrorWithPostInfo,
 };
@@ -63,18 +62,7 @@ pub struct Chain {
 
 /// The runtime's transaction extensions, as a signed extrinsic carries them.
 fn extensions() -> TxExtension {
-	(
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(0),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	)
+	crate::common::extensions(0)
 }
 
 /// What an extrinsic carrying `call` declares: the call's weight and its extensions'.
