@@ -22,10 +22,8 @@
 // in flight per connection, 2), KEY_TYPE (sr25519 | ed25519, for the generated accounts),
 // POOL_TYPE (the node's --pool-type, default: the node's own), STALL_BLOCKS (blocks without
 // progress before the remaining transactions count as dropped, 20), KEEP_NODE=1 (keep the
-// node's base path and log), BENCH_STUB_BENCHMARK_IMPORTS=1 (for a node built with
-// `--features runtime-benchmarks` that cannot run its own runtime: see
-// stub-benchmark-imports.mjs).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// node's base path and log).
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +32,6 @@ import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import { NODE_BIN, startNode, connect, devAccounts, runCli, sleep, describeDispatchError } from '../lib/node.mjs';
-import { stubbedDevSpec } from './stub-benchmark-imports.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -47,7 +44,6 @@ const KEY_TYPE = process.env.KEY_TYPE ?? 'sr25519';
 const POOL_TYPE = process.env.POOL_TYPE;
 const STALL_BLOCKS = Number(process.env.STALL_BLOCKS ?? 20);
 const KEEP_NODE = process.env.KEEP_NODE === '1';
-const STUB_IMPORTS = process.env.BENCH_STUB_BENCHMARK_IMPORTS === '1';
 
 if (!Number.isInteger(N) || N < 10) {
   console.error(`N must be an integer of at least 10 (got ${process.argv[2] ?? process.env.N})`);
@@ -627,8 +623,6 @@ async function supported(flags) {
 // The benchmark.
 
 let node;
-let specDir;
-let stubNote;
 const setupStages = [];
 
 async function main() {
@@ -648,28 +642,8 @@ async function main() {
   if (POOL_TYPE) wanted.push(['--pool-type', POOL_TYPE]);
   const flags = (await supported(wanted)).flat();
   const chain = ['--dev'];
-  if (STUB_IMPORTS) {
-    specDir = mkdtempSync(join(os.tmpdir(), 'stoa-bench-spec-'));
-    const { path, renamed } = stubbedDevSpec(NODE_BIN, specDir);
-    chain.push('--chain', path);
-    stubNote = `the dev chain's runtime had its ${renamed.length} benchmarking host-function imports ` +
-      'renamed to stand-ins (BENCH_STUB_BENCHMARK_IMPORTS=1: the node cannot run a runtime-benchmarks runtime)';
-    log(`NOTE: ${stubNote}`);
-  }
   log(`starting stoa-node ${[...chain, ...flags].join(' ')}`);
-  try {
-    node = await startNode('bench', [...chain, ...flags]);
-  } catch (e) {
-    if (/ext_benchmarking_/.test(e.message)) {
-      console.error(`\n${NODE_BIN} was built with --features runtime-benchmarks, and its executor lacks the ` +
-        'benchmarking host functions (node/src/service.rs: WasmExecutor<sp_io::SubstrateHostFunctions>), so it ' +
-        'cannot run its own runtime. Either give the executor frame_benchmarking::benchmarking::HostFunctions ' +
-        'under that feature, or build the node without it, or rerun with BENCH_STUB_BENCHMARK_IMPORTS=1 ' +
-        '(a dev chain whose runtime has those imports renamed to host functions of the same signature; ' +
-        'they are only called by the Benchmark runtime API).\n');
-    }
-    throw e;
-  }
+  node = await startNode('bench', [...chain, ...flags]);
   log(`node up: rpc port ${node.rpcPort}, log ${node.logPath}`);
   api = await connect(node);
   const url = `ws://127.0.0.1:${node.rpcPort}`;
@@ -877,8 +851,7 @@ async function main() {
     `\`stoa-node ${version}\` (release, \`--dev\`, one master node, ${cpu}), ${KEY_TYPE} senders, ` +
     `normal-class block weight ${us(limits.normalMax)} µs ref_time, 6 s blocks. ` +
     'A = `balances.transferKeepAlive`, B = `issuance.transfer`; typical rules: KYC and accreditation required on both sides, ' +
-    `a deny list of ${DENIED.length} jurisdictions, a cap of N + 100 holders.` +
-    (stubNote ? ` Note: ${stubNote}.` : ''));
+    `a deny list of ${DENIED.length} jurisdictions, a cap of N + 100 holders.`);
   console.log('');
   console.log('| phase | txs | blocks to drain | included per block (min / avg / max) | avg, middle blocks | tx/s | block weight used (avg / max) | A/B in blocks with both | failed or dropped |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -974,6 +947,6 @@ try {
   await node?.stop();
   if (node && !KEEP_NODE && code === 0) node.cleanup();
   else if (node) console.error(`node base path kept: ${node.base}`);
-  if (specDir) rmSync(specDir, { recursive: true, force: true });
+
 }
 process.exit(code);
