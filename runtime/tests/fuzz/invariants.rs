@@ -56,6 +56,7 @@ pub const INVARIANTS: &[(&str, Invariant)] = &[
 	("distributions_never_pay_more_than_funded", distributions_never_pay_more_than_funded),
 	("record_dates_are_exact", record_dates_are_exact),
 	("offering_escrows_cover_subscriptions", offering_escrows_cover_subscriptions),
+	("rule_costs_describe_the_rules", rule_costs_describe_the_rules),
 ];
 
 /// Checked by the block driver (see `chain.rs`), reported under these names.
@@ -389,6 +390,26 @@ pub fn balances_follow_events(c: &Ctx) -> Result<(), String> {
 /// Per security, the holdings add up to the total supply, which never exceeds the authorised
 /// supply (except while a reverse split is rescaling holders: the authorised supply is
 /// rescaled first).
+/// What a transfer declares for a security's rule set (`RuleCosts`) is the rule set's own
+/// complexity and approval rule, whatever changed it (rules set, rescaled by a split).
+pub fn rule_costs_describe_the_rules(_: &Ctx) -> Result<(), String> {
+	for security in 0..pallet_issuance::NextSecurityId::<Runtime>::get() {
+		let rules = pallet_compliance::Rules::<Runtime>::get(security);
+		let cost = pallet_compliance::RuleCosts::<Runtime>::get(security);
+		let complexity = pallet_compliance::Pallet::<Runtime>::complexity(&rules);
+		let approvals =
+			rules.iter().any(|r| matches!(r.kind, pallet_compliance::RuleKind::ManualApproval));
+		if cost.complexity != complexity || cost.approvals != approvals {
+			return Err(format!(
+				"S{security}: RuleCosts say complexity {} and approvals {}, the rules {complexity} \
+				 and {approvals}",
+				cost.complexity, cost.approvals
+			));
+		}
+	}
+	Ok(())
+}
+
 pub fn supply_is_the_sum_of_holdings(c: &Ctx) -> Result<(), String> {
 	for security in 0..pallet_issuance::NextSecurityId::<Runtime>::get() {
 		let Some(record) = pallet_issuance::Securities::<Runtime>::get(security) else { continue };
