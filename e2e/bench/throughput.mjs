@@ -4,8 +4,9 @@
 // wallet each, KYC attested, holding units of two securities), then measures:
 //
 //   onboarding  N `credentials.attest` (KYC), one qualifier, one signed extrinsic each
-//   phase 1     N `balances.transferKeepAlive` (A) and N `issuance.transfer` (B), interleaved
-//               A,B,A,B..., on a security with no rules
+//   phase 1     N `balances.transferKeepAlive` (A) and N `issuance.transferKeepHolding` (B,
+//               its counterpart: the sender keeps a holding), interleaved A,B,A,B..., on a
+//               security with no rules
 //   phase 2     the same on a security with a typical rule set (KYC and accreditation
 //               required, a jurisdiction deny list, a holder cap)
 //   phase 3     a rebalance burst: 2N `issuance.transfer` on the security with rules
@@ -782,11 +783,11 @@ async function main() {
   const phase2 = [];
   for (let i = 0; i < N; i++) {
     phase1.push(sign(api.tx.balances.transferKeepAlive(plains[(i + 1) % N].address, PLAIN_AMOUNT), plains[i], takeNonce(plains[i]), 'A'));
-    phase1.push(sign(api.tx.issuance.transfer(plainSec, next(i, 1).address, 1), wallets[i], takeNonce(wallets[i]), 'B'));
+    phase1.push(sign(api.tx.issuance.transferKeepHolding(plainSec, next(i, 1).address, 1), wallets[i], takeNonce(wallets[i]), 'B'));
   }
   for (let i = 0; i < N; i++) {
     phase2.push(sign(api.tx.balances.transferKeepAlive(plains[(i + 1) % N].address, PLAIN_AMOUNT), plains[i], takeNonce(plains[i]), 'A'));
-    phase2.push(sign(api.tx.issuance.transfer(ruledSec, next(i, 1).address, 1), wallets[i], takeNonce(wallets[i]), 'B'));
+    phase2.push(sign(api.tx.issuance.transferKeepHolding(ruledSec, next(i, 1).address, 1), wallets[i], takeNonce(wallets[i]), 'B'));
   }
   // Rebalance: each wallet sends twice (first every wallet's first, then every second).
   const phase3 = [];
@@ -802,26 +803,28 @@ async function main() {
   // --- Declared weights ----------------------------------------------------------------------
   const weights = {
     'balances.transferKeepAlive': await declared(phase1[0]),
-    'issuance.transfer (no rules)': await declared(phase1[1]),
-    'issuance.transfer (typical rules)': await declared(phase2[1]),
+    'issuance.transferKeepHolding (no rules)': await declared(phase1[1]),
+    'issuance.transferKeepHolding (typical rules)': await declared(phase2[1]),
+    'issuance.transfer (typical rules)': await declared(phase3[0]),
     'credentials.attest (KYC)': await declared(kycTxs[0]),
   };
   const base = Number(weights['balances.transferKeepAlive'].refTime);
   console.log('');
   console.log('== Declared weights (payment_queryInfo, i.e. TransactionPaymentApi.query_info, on one signed example) ==');
   for (const [call, w] of Object.entries(weights)) {
-    console.log(`${call.padEnd(36)} ref_time ${us(w.refTime).padStart(9)} µs  proof ${String(w.proofSize).padStart(7)} B  ` +
+    console.log(`${call.padEnd(46)} ref_time ${us(w.refTime).padStart(9)} µs  proof ${String(w.proofSize).padStart(7)} B  ` +
       `x${fmt(Number(w.refTime) / base, 2).padStart(6)} of transferKeepAlive  ` +
       `at most ${capOf(w.refTime)} a block by declared weight (plus base extrinsic ${us(limits.baseExtrinsic)} µs each)`);
   }
-  console.log(`issuance.transfer / transferKeepAlive: ${fmt(Number(weights['issuance.transfer (no rules)'].refTime) / base, 2)} (no rules), ` +
-    `${fmt(Number(weights['issuance.transfer (typical rules)'].refTime) / base, 2)} (typical rules)`);
+  console.log(`issuance.transferKeepHolding / transferKeepAlive: ${fmt(Number(weights['issuance.transferKeepHolding (no rules)'].refTime) / base, 2)} (no rules), ` +
+    `${fmt(Number(weights['issuance.transferKeepHolding (typical rules)'].refTime) / base, 2)} (typical rules); ` +
+    `issuance.transfer: ${fmt(Number(weights['issuance.transfer (typical rules)'].refTime) / base, 2)} (typical rules)`);
 
   // --- The phases ----------------------------------------------------------------------------
   await waitQuiet();
-  const p1 = await runStage('phase 1: A = balances.transferKeepAlive, B = issuance.transfer, no rules', phase1);
+  const p1 = await runStage('phase 1: A = balances.transferKeepAlive, B = issuance.transferKeepHolding, no rules', phase1);
   await waitQuiet();
-  const p2 = await runStage('phase 2: A = balances.transferKeepAlive, B = issuance.transfer, typical rules', phase2);
+  const p2 = await runStage('phase 2: A = balances.transferKeepAlive, B = issuance.transferKeepHolding, typical rules', phase2);
   await waitQuiet();
   const p3 = await runStage('phase 3: rebalance burst, issuance.transfer, typical rules', phase3);
 
@@ -850,7 +853,7 @@ async function main() {
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} with \`scripts/bench-throughput.sh\`, N = ${N} investors, ` +
     `\`stoa-node ${version}\` (release, \`--dev\`, one master node, ${cpu}), ${KEY_TYPE} senders, ` +
     `normal-class block weight ${us(limits.normalMax)} µs ref_time, 6 s blocks. ` +
-    'A = `balances.transferKeepAlive`, B = `issuance.transfer`; typical rules: KYC and accreditation required on both sides, ' +
+    'A = `balances.transferKeepAlive`, B = `issuance.transferKeepHolding`; typical rules: KYC and accreditation required on both sides, ' +
     `a deny list of ${DENIED.length} jurisdictions, a cap of N + 100 holders.`);
   console.log('');
   console.log('| phase | txs | blocks to drain | included per block (min / avg / max) | avg, middle blocks | tx/s | block weight used (avg / max) | A/B in blocks with both | failed or dropped |');
@@ -864,8 +867,9 @@ async function main() {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const actualOf = {
     'balances.transferKeepAlive': avgOf([p1, p2], 'A'),
-    'issuance.transfer (no rules)': avgOf([p1], 'B'),
-    'issuance.transfer (typical rules)': avgOf([p2, p3], 'B', 'transfer'),
+    'issuance.transferKeepHolding (no rules)': avgOf([p1], 'B'),
+    'issuance.transferKeepHolding (typical rules)': avgOf([p2], 'B'),
+    'issuance.transfer (typical rules)': avgOf([p3], 'transfer'),
     'credentials.attest (KYC)': avgOf([kyc], 'attest'),
   };
   for (const [call, w] of Object.entries(weights)) {

@@ -46,6 +46,11 @@ test('approval, security, issue, transfer and a refused transfer', async () => {
   await submit(api, api.tx.issuance.batchIssue(security, [[bob.address, 500], [charlie.address, 300]]), alice);
   await submit(api, api.tx.issuance.transfer(security, charlie.address, 100), bob);
   await assert.rejects(submit(api, api.tx.issuance.transfer(security, eve.address, 1), bob), /issuance\.NotEligible/);
+  // The keep-alive counterpart refuses to empty the sender's holding, and moves part of it.
+  await assert.rejects(submit(api, api.tx.issuance.transferKeepHolding(security, charlie.address, 400), bob),
+    /issuance\.WouldCloseHolding/);
+  await submit(api, api.tx.issuance.transferKeepHolding(security, bob.address, 1), charlie);
+  await submit(api, api.tx.issuance.transferKeepHolding(security, charlie.address, 1), bob);
 
   const details = (await api.call.issuanceApi.security(security)).unwrap();
   assert.equal(details.symbol.toUtf8(), 'ALIC');

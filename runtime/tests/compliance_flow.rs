@@ -54,7 +54,7 @@ fn a_transfer_breaking_three_rules_reports_three_reasons() {
 		assert_eq!(reasons.iter().map(|r| r.code()).collect::<Vec<_>>(), vec![0x21, 0x26, 0x2C]);
 		// The extrinsic fails with the first, and nothing moves.
 		assert_noop!(
-			Issuance::transfer(signed(&bob), security, charlie.clone(), 600),
+			error_of(Issuance::transfer(signed(&bob), security, charlie.clone(), 600)),
 			pallet_issuance::Error::<Runtime>::JurisdictionNotAllowed
 		);
 		// An approved transfer within the rules goes through (Alice's company is German).

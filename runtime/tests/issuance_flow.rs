@@ -113,7 +113,7 @@ fn regulator_issuer_offering_settlement_and_a_refused_transfer() {
 		// with a clear error and changes nothing.
 		assert_ok!(Issuance::transfer(signed(&bob), security, charlie.clone(), 100));
 		assert_noop!(
-			Issuance::transfer(signed(&charlie), security, eve.clone(), 50),
+			error_of(Issuance::transfer(signed(&charlie), security, eve.clone(), 50)),
 			IssuanceError::NotEligible
 		);
 		assert_eq!(Issuance::balance_of(security, &charlie), 900);

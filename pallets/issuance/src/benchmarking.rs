@@ -323,6 +323,24 @@ mod benchmarks {
 		assert_eq!(Holdings::<T>::get(security, &to).unwrap().balance, amount::<T>(held + sent));
 	}
 
+	/// [`Self::transfer`] that keeps the sender's holding open, through the call that
+	/// promises so. `r`: the receiver held nothing.
+	#[benchmark]
+	fn transfer_keep_holding(r: Linear<0, 1>) {
+		let (security, _, _) = security::<T>();
+		let from = investor::<T>("holder", 0, InvestorKind::Individual);
+		let to = investor::<T>("holder", 1, InvestorKind::Individual);
+		issue_to::<T>(security, &from, 100);
+		let held = if r == 1 { 0 } else { 100 };
+		if held > 0 {
+			issue_to::<T>(security, &to, held);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from.clone()), security, to.clone(), amount::<T>(40));
+		assert_eq!(Holdings::<T>::get(security, &to).unwrap().balance, amount::<T>(held + 40));
+		assert_eq!(Holdings::<T>::get(security, &from).unwrap().balance, amount::<T>(60));
+	}
+
 	#[benchmark]
 	fn forced_transfer() {
 		let (security, _, agent) = security::<T>();

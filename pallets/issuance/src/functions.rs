@@ -2,7 +2,7 @@
 
 use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::vec::Vec;
-use frame_support::pallet_prelude::*;
+use frame_support::{dispatch::DispatchErrorWithPostInfo, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use sp_runtime::{traits::Zero, ArithmeticError};
 use stoa_primitives::{
@@ -18,8 +18,18 @@ impl<T: Config> Pallet<T> {
 	/// bookkeeping for the record dates the security has. [`Self::transfer_used`] is what
 	/// the transfer is then charged.
 	pub fn transfer_weight(security: SecurityId, to: &T::AccountId) -> Weight {
+		Self::declared(security, to, true)
+	}
+
+	/// What [`Pallet::transfer_keep_holding`] declares: [`Self::transfer_weight`] with the
+	/// sender's holding known to stay open.
+	pub fn transfer_keep_holding_weight(security: SecurityId, to: &T::AccountId) -> Weight {
+		Self::declared(security, to, false)
+	}
+
+	fn declared(security: SecurityId, to: &T::AccountId, may_close: bool) -> Weight {
 		let opens = Holdings::<T>::get(security, to).is_none_or(|h| h.balance.is_zero());
-		T::WeightInfo::transfer(opens as u32, 1)
+		Self::movement_weight(opens, may_close)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::Guard::rules_weight(security))
 			.saturating_add(T::Observer::transfer_weight(security))
@@ -27,10 +37,37 @@ impl<T: Config> Pallet<T> {
 
 	/// What a transfer of `security` that did `cost` used (the up-front reads included).
 	pub(crate) fn transfer_used(security: SecurityId, cost: &MoveCost) -> Weight {
-		T::WeightInfo::transfer(cost.opened as u32, cost.closed as u32)
+		Self::movement_weight(cost.opened, cost.closed)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::Guard::rules_weight(security))
 			.saturating_add(cost.hooks)
+	}
+
+	/// A refused transfer wrote nothing: it is charged its checks and reads, at most the
+	/// plain movement's weight. That never exceeds what it declared, even in a batch whose
+	/// earlier calls emptied the receiver's holding after the batch was weighed (the call
+	/// is weighed again, dearer, when its turn comes).
+	pub(crate) fn transfer_refused(
+		security: SecurityId,
+		error: DispatchError,
+	) -> DispatchErrorWithPostInfo {
+		DispatchErrorWithPostInfo {
+			post_info: Some(Self::transfer_used(security, &MoveCost::default())).into(),
+			error,
+		}
+	}
+
+	/// The benchmarked transfer that opened the receiver's holding or not, and closed the
+	/// sender's or not. `transfer(r, s)` is fitted from runs that vary one component with
+	/// the other at its maximum, so it is exact only where the sender closes (`s = 1`); a
+	/// transfer that keeps the sender's holding open is what `transfer_keep_holding(r)`
+	/// measured (the same movement, and a comparison of the holding already read).
+	fn movement_weight(opened: bool, closed: bool) -> Weight {
+		if closed {
+			T::WeightInfo::transfer(opened as u32, 1)
+		} else {
+			T::WeightInfo::transfer_keep_holding(opened as u32)
+		}
 	}
 
 	/// What the transfer guard may add to `movements` movements: evaluating them, and its

@@ -593,6 +593,9 @@ pub mod pallet {
 		/// The holding belongs to another investor than the one the lost wallet was recovered
 		/// for, or the replacement wallet is no longer that investor's.
 		RecoveryNotApplicable,
+		/// The transfer would empty the sender's holding: `transfer_keep_holding` never closes
+		/// one (use `transfer`).
+		WouldCloseHolding,
 	}
 
 	impl<T> From<TransferRejection> for Error<T> {
@@ -906,8 +909,30 @@ pub mod pallet {
 				from: Some(from.clone()),
 				to: Some(to.clone()),
 				amount,
-			})?;
+			})
+			.map_err(|error| Self::transfer_refused(security, error))?;
 			Self::deposit_event(Event::Transferred { security, from, to, amount });
+			Ok(Some(Self::transfer_used(security, &cost)).into())
+		}
+
+		/// Transfer `amount` units to `to`, as [`Pallet::transfer`] does, but refuse
+		/// ([`Error::WouldCloseHolding`]) to empty the sender's holding.
+		///
+		/// The counterpart of `balances.transfer_keep_alive`: since the sender keeps a
+		/// holding, no holder leaves the security's counts, so it declares less than
+		/// `transfer` (which must assume the sender may leave). Exchanges and market makers
+		/// moving part of an inventory should use it.
+		#[pallet::call_index(28)]
+		#[pallet::weight(Pallet::<T>::transfer_keep_holding_weight(*security, to))]
+		pub fn transfer_keep_holding(
+			origin: OriginFor<T>,
+			security: SecurityId,
+			to: T::AccountId,
+			amount: T::Balance,
+		) -> DispatchResultWithPostInfo {
+			let from = ensure_signed(origin)?;
+			let cost = Self::do_transfer_keep_holding(security, from, to, amount)
+				.map_err(|error| Self::transfer_refused(security, error))?;
 			Ok(Some(Self::transfer_used(security, &cost)).into())
 		}
 

@@ -142,6 +142,30 @@ impl<T: Config> Pallet<T> {
 		Self::do_move_metered(movement).map(|_| ())
 	}
 
+	/// A holder's transfer that must leave the sender's holding open (see
+	/// [`Pallet::transfer_keep_holding`]); refused before anything is checked or moved.
+	pub(crate) fn do_transfer_keep_holding(
+		security: SecurityId,
+		from: T::AccountId,
+		to: T::AccountId,
+		amount: T::Balance,
+	) -> Result<MoveCost, DispatchError> {
+		// Units sent to their own wallet close nothing (the movement changes nothing).
+		let empties = from != to
+			&& Holdings::<T>::get(security, &from).is_some_and(|holding| holding.balance == amount);
+		ensure!(!empties, Error::<T>::WouldCloseHolding);
+		let cost = Self::do_move_metered(Movement {
+			security,
+			kind: MovementKind::Transfer,
+			from: Some(from.clone()),
+			to: Some(to.clone()),
+			amount,
+		})?;
+		debug_assert!(!cost.closed, "a holding larger than the amount stays open");
+		Self::deposit_event(Event::Transferred { security, from, to, amount });
+		Ok(cost)
+	}
+
 	/// [`Self::do_move`], with what the movement did, for a call that pays what it used.
 	pub(crate) fn do_move_metered(
 		movement: Movement<T::AccountId, T::Balance>,

@@ -26,6 +26,17 @@ type Iss = Issuance;
 const SEC: u32 = 0;
 const DE_ISIN: &str = "DE000BAY0017";
 
+/// A transfer's error without the weight it is charged for it (a refused transfer is charged
+/// its checks), to compare with a pallet error.
+fn error_of<T>(
+	result: Result<
+		T,
+		sp_runtime::DispatchErrorWithPostInfo<frame_support::dispatch::PostDispatchInfo>,
+	>,
+) -> Result<T, sp_runtime::DispatchError> {
+	result.map_err(|e| e.error)
+}
+
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
@@ -510,20 +521,32 @@ fn transfers_go_through_the_guard_and_count_holders_per_investor() {
 		assert_eq!(GuardLog::get()[0].kind, MovementKind::Transfer);
 
 		assert_noop!(
-			Iss::transfer(signed(BOB), SEC, ALICE, 101),
+			error_of(Iss::transfer(signed(BOB), SEC, ALICE, 101)),
 			Error::<Test>::InsufficientBalance
 		);
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 1), Error::<Test>::InsufficientBalance);
-		assert_noop!(Iss::transfer(signed(BOB), SEC, CAROL, 1), Error::<Test>::MissingCredential);
-		assert_noop!(Iss::transfer(signed(BOB), SEC, DAVE, 1), Error::<Test>::NotEligible);
-		assert_noop!(Iss::transfer(signed(BOB), SEC, ALICE, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 1)),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			error_of(Iss::transfer(signed(BOB), SEC, CAROL, 1)),
+			Error::<Test>::MissingCredential
+		);
+		assert_noop!(
+			error_of(Iss::transfer(signed(BOB), SEC, DAVE, 1)),
+			Error::<Test>::NotEligible
+		);
+		assert_noop!(
+			error_of(Iss::transfer(signed(BOB), SEC, ALICE, 0)),
+			Error::<Test>::ZeroAmount
+		);
 		// A blocked sender may not send.
 		assert_ok!(pallet_credentials::Pallet::<Test>::block_wallet(
 			RuntimeOrigin::root(),
 			BOB,
 			BlockReason::Restricted(H256::repeat_byte(2))
 		));
-		assert_noop!(Iss::transfer(signed(BOB), SEC, ALICE, 1), Error::<Test>::Blocked);
+		assert_noop!(error_of(Iss::transfer(signed(BOB), SEC, ALICE, 1)), Error::<Test>::Blocked);
 	});
 }
 
@@ -570,7 +593,7 @@ fn partial_freezes_limit_what_moves() {
 			Event::FrozenAmountSet { security: SEC, holder: ALICE, amount: 30 }
 		);
 		assert_noop!(
-			Iss::transfer(signed(ALICE), SEC, BOB, 71),
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 71)),
 			Error::<Test>::InsufficientBalance
 		);
 		assert_ok!(Iss::transfer(signed(ALICE), SEC, BOB, 70));
@@ -578,7 +601,10 @@ fn partial_freezes_limit_what_moves() {
 		// A frozen amount above the balance freezes incoming units too.
 		assert_ok!(Iss::set_frozen_amount(signed(ISSUER), SEC, ALICE, 50));
 		assert_ok!(Iss::transfer(signed(BOB), SEC, ALICE, 25));
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 6), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 6)),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Iss::transfer(signed(ALICE), SEC, BOB, 5));
 		// The fungibles view agrees.
 		assert_eq!(
@@ -623,7 +649,10 @@ fn frozen_holders_neither_send_nor_receive() {
 		assert_ok!(Iss::freeze_holder(signed(AGENT), SEC, ALICE));
 		assert_eq!(last_event(), Event::HolderFrozen { security: SEC, holder: ALICE });
 		assert_noop!(Iss::freeze_holder(signed(AGENT), SEC, ALICE), Error::<Test>::HolderFrozen);
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 1), Error::<Test>::HolderFrozen);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 1)),
+			Error::<Test>::HolderFrozen
+		);
 		assert_noop!(Iss::issue(signed(ISSUER), SEC, ALICE, 1), Error::<Test>::ReceiverFrozen);
 		assert_noop!(Iss::redeem(signed(ALICE), SEC, 1), Error::<Test>::HolderFrozen);
 		assert_ok!(Iss::unfreeze_holder(signed(AGENT), SEC, ALICE));
@@ -745,7 +774,10 @@ fn pause_and_maturity() {
 			Event::StatusChanged { security: SEC, status: SecurityStatus::Paused }
 		);
 		assert_noop!(Iss::pause(signed(AGENT), SEC), Error::<Test>::AlreadyPaused);
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 1), Error::<Test>::SecurityPaused);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 1)),
+			Error::<Test>::SecurityPaused
+		);
 		assert_noop!(Iss::issue(signed(ISSUER), SEC, BOB, 1), Error::<Test>::SecurityPaused);
 		assert_ok!(Iss::resume(signed(AGENT), SEC));
 		assert_ok!(Iss::transfer(signed(ALICE), SEC, BOB, 1));
@@ -758,7 +790,10 @@ fn pause_and_maturity() {
 		);
 		assert_noop!(Iss::mark_matured(signed(ISSUER), SEC), Error::<Test>::SecurityMatured);
 		assert_noop!(Iss::pause(signed(ISSUER), SEC), Error::<Test>::SecurityMatured);
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 1), Error::<Test>::SecurityMatured);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, BOB, 1)),
+			Error::<Test>::SecurityMatured
+		);
 		assert_noop!(Iss::issue(signed(ISSUER), SEC, BOB, 1), Error::<Test>::SecurityMatured);
 		// Holders still redeem.
 		assert_ok!(Iss::redeem(signed(ALICE), SEC, 99));
@@ -1222,7 +1257,10 @@ fn pre_flight_lists_every_reason_and_do_move_fails_with_the_first() {
 				TransferRejection::NotEligible(Party::Receiver)
 			]
 		);
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, DAVE, 11), Error::<Test>::HolderFrozen);
+		assert_noop!(
+			error_of(Iss::transfer(signed(ALICE), SEC, DAVE, 11)),
+			Error::<Test>::HolderFrozen
+		);
 		assert_eq!(
 			Iss::pre_flight(&Movement { security: 9, ..movement.clone() }),
 			vec![TransferRejection::UnknownSecurity]
@@ -1280,7 +1318,7 @@ fn a_blocked_investors_wallet_cannot_shed_its_block() {
 			1,
 			BlockReason::Restricted(H256::repeat_byte(1))
 		));
-		assert_noop!(Iss::transfer(signed(ALICE), SEC, BOB, 10), Error::<Test>::Blocked);
+		assert_noop!(error_of(Iss::transfer(signed(ALICE), SEC, BOB, 10)), Error::<Test>::Blocked);
 		// Her wallets cannot leave her, whether they hold units or not.
 		assert_noop!(
 			Creds::unlink_wallet(signed(ALICE), ALICE),
@@ -1573,6 +1611,87 @@ fn a_transfer_declares_a_holding_it_opens_and_is_charged_what_it_did() {
 		assert_eq!(info.actual_weight, Some(closed));
 		assert!(plain.all_lt(closed) && closed.all_lte(to_holder));
 		assert_eq!(balance(BOB), 100);
+	});
+}
+
+#[test]
+fn transfer_keep_holding_moves_units_and_never_empties_the_senders_holding() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(Iss::issue(signed(ISSUER), s, ALICE, 100));
+		assert_ok!(Iss::transfer_keep_holding(signed(ALICE), s, BOB, 60));
+		assert_eq!(
+			last_event(),
+			Event::Transferred { security: s, from: ALICE, to: BOB, amount: 60 }
+		);
+		assert_eq!((balance(ALICE), balance(BOB)), (40, 60));
+		// The rest would close ALICE's holding: refused, and nothing moves.
+		assert_noop!(
+			error_of(Iss::transfer_keep_holding(signed(ALICE), s, BOB, 40)),
+			Error::<Test>::WouldCloseHolding
+		);
+		// More than it holds is the usual error; so is a receiver the guard refuses.
+		assert_noop!(
+			error_of(Iss::transfer_keep_holding(signed(ALICE), s, BOB, 41)),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			error_of(Iss::transfer_keep_holding(signed(ALICE), s, DAVE, 1)),
+			Error::<Test>::NotEligible
+		);
+		// Units sent to the sender's own wallet close nothing.
+		assert_ok!(Iss::transfer_keep_holding(signed(ALICE), s, ALICE, 40));
+		assert_eq!(balance(ALICE), 40);
+		// `transfer` may still send everything.
+		assert_ok!(Iss::transfer(signed(ALICE), s, BOB, 40));
+		assert_eq!(balance(BOB), 100);
+	});
+}
+
+#[test]
+fn transfer_keep_holding_declares_no_closed_holding() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(Iss::issue(signed(ISSUER), s, ALICE, 100));
+		// BOB holds nothing: a holding is opened, declared as such.
+		let to_new = Iss::transfer_keep_holding_weight(s, &BOB);
+		assert!(to_new.all_lte(Iss::transfer_weight(s, &BOB)));
+		let info = Iss::transfer_keep_holding(signed(ALICE), s, BOB, 10).unwrap();
+		let opened =
+			Iss::transfer_used(s, &MoveCost { opened: true, closed: false, hooks: Weight::zero() });
+		assert_eq!(info.actual_weight, Some(opened));
+		assert!(opened.all_lte(to_new));
+		// Between two holders: declared and charged the plain movement, below `transfer`,
+		// which must allow for the sender leaving.
+		let keep = Iss::transfer_keep_holding_weight(s, &BOB);
+		assert!(keep.all_lt(Iss::transfer_weight(s, &BOB)));
+		let info = Iss::transfer_keep_holding(signed(ALICE), s, BOB, 10).unwrap();
+		let plain = Iss::transfer_used(
+			s,
+			&MoveCost { opened: false, closed: false, hooks: Weight::zero() },
+		);
+		assert_eq!(info.actual_weight, Some(plain));
+		assert!(plain.all_lte(keep) && plain.all_lt(opened));
+	});
+}
+
+#[test]
+fn a_refused_transfer_is_charged_its_checks_not_its_declaration() {
+	new_test_ext().execute_with(|| {
+		let s = security();
+		assert_ok!(Iss::issue(signed(ISSUER), s, ALICE, 100));
+		let plain = Iss::transfer_used(s, &MoveCost::default());
+		for result in [
+			Iss::transfer(signed(ALICE), s, BOB, 101),
+			Iss::transfer_keep_holding(signed(ALICE), s, BOB, 100),
+			Iss::transfer(signed(ALICE), s, DAVE, 1),
+		] {
+			let refused = result.unwrap_err();
+			assert_eq!(refused.post_info.actual_weight, Some(plain));
+		}
+		// What any transfer declares covers it, whatever the receiver holds.
+		assert!(plain.all_lte(Iss::transfer_keep_holding_weight(s, &ALICE)));
+		assert_eq!(balance(ALICE), 100);
 	});
 }
 

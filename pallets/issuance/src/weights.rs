@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn redeem() -> Weight;
 	fn force_redeem() -> Weight;
 	fn transfer(r: u32, s: u32, ) -> Weight;
+	fn transfer_keep_holding(r: u32, ) -> Weight;
 	fn forced_transfer() -> Weight;
 	fn recover_holdings() -> Weight;
 	fn freeze_holder() -> Weight;
@@ -86,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `76`
 		//  Estimated: `3581`
-		// Minimum execution time: 8_753_000 picoseconds.
-		Weight::from_parts(9_955_000, 3581)
+		// Minimum execution time: 19_086_000 picoseconds.
+		Weight::from_parts(20_708_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `187`
 		//  Estimated: `3581`
-		// Minimum execution time: 9_555_000 picoseconds.
-		Weight::from_parts(10_506_000, 3581)
+		// Minimum execution time: 20_518_000 picoseconds.
+		Weight::from_parts(22_311_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `464`
 		//  Estimated: `3581`
-		// Minimum execution time: 18_958_000 picoseconds.
-		Weight::from_parts(22_473_000, 3581)
+		// Minimum execution time: 38_582_000 picoseconds.
+		Weight::from_parts(41_308_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -127,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `260`
 		//  Estimated: `3581`
-		// Minimum execution time: 12_709_000 picoseconds.
-		Weight::from_parts(13_940_000, 3581)
+		// Minimum execution time: 26_039_000 picoseconds.
+		Weight::from_parts(29_966_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `260`
 		//  Estimated: `3581`
-		// Minimum execution time: 12_458_000 picoseconds.
-		Weight::from_parts(13_790_000, 3581)
+		// Minimum execution time: 25_729_000 picoseconds.
+		Weight::from_parts(27_823_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -161,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3548`
-		// Minimum execution time: 22_714_000 picoseconds.
-		Weight::from_parts(25_868_000, 3548)
+		// Minimum execution time: 50_484_000 picoseconds.
+		Weight::from_parts(53_741_000, 3548)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -176,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `808`
 		//  Estimated: `3816`
-		// Minimum execution time: 21_582_000 picoseconds.
-		Weight::from_parts(23_986_000, 3816)
+		// Minimum execution time: 42_600_000 picoseconds.
+		Weight::from_parts(45_064_000, 3816)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -191,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1184`
 		//  Estimated: `3816`
-		// Minimum execution time: 20_831_000 picoseconds.
-		Weight::from_parts(23_465_000, 3816)
+		// Minimum execution time: 40_706_000 picoseconds.
+		Weight::from_parts(43_361_000, 3816)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -206,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `808`
 		//  Estimated: `3676`
-		// Minimum execution time: 16_595_000 picoseconds.
-		Weight::from_parts(18_247_000, 3676)
+		// Minimum execution time: 33_232_000 picoseconds.
+		Weight::from_parts(35_677_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -257,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1505`
 		//  Estimated: `16086`
-		// Minimum execution time: 98_367_000 picoseconds.
-		Weight::from_parts(112_057_000, 16086)
+		// Minimum execution time: 182_222_000 picoseconds.
+		Weight::from_parts(192_050_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -309,10 +310,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1428 + n * (163 ±0)`
 		//  Estimated: `16086 + n * (9027 ±0)`
-		// Minimum execution time: 121_842_000 picoseconds.
-		Weight::from_parts(105_625_725, 16086)
-			// Standard Error: 250_043
-			.saturating_add(Weight::from_parts(81_207_694, 0).saturating_mul(n.into()))
+		// Minimum execution time: 190_467_000 picoseconds.
+		Weight::from_parts(20_553_725, 16086)
+			// Standard Error: 209_361
+			.saturating_add(Weight::from_parts(131_493_586, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -359,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1731`
 		//  Estimated: `16086`
-		// Minimum execution time: 88_152_000 picoseconds.
-		Weight::from_parts(97_165_000, 16086)
+		// Minimum execution time: 164_809_000 picoseconds.
+		Weight::from_parts(171_892_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -396,8 +397,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1422`
 		//  Estimated: `16086`
-		// Minimum execution time: 77_346_000 picoseconds.
-		Weight::from_parts(84_786_000, 16086)
+		// Minimum execution time: 142_487_000 picoseconds.
+		Weight::from_parts(148_719_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -447,12 +448,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2063 + s * (18 ±0)`
 		//  Estimated: `16086 + r * (6018 ±0) + s * (3496 ±0)`
-		// Minimum execution time: 123_494_000 picoseconds.
-		Weight::from_parts(121_649_760, 16086)
-			// Standard Error: 188_844
-			.saturating_add(Weight::from_parts(25_019_086, 0).saturating_mul(r.into()))
-			// Standard Error: 188_844
-			.saturating_add(Weight::from_parts(16_935_253, 0).saturating_mul(s.into()))
+		// Minimum execution time: 222_557_000 picoseconds.
+		Weight::from_parts(213_425_269, 16086)
+			// Standard Error: 961_087
+			.saturating_add(Weight::from_parts(39_399_863, 0).saturating_mul(r.into()))
+			// Standard Error: 961_087
+			.saturating_add(Weight::from_parts(23_111_454, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -461,6 +462,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 6018).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 3496).saturating_mul(s.into()))
+	}
+	/// Storage: `Issuance::Holdings` (r:2 w:2)
+	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::Securities` (r:1 w:1)
+	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `CorporateActions::Splits` (r:1 w:0)
+	/// Proof: `CorporateActions::Splits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::FrozenHolders` (r:2 w:0)
+	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:2 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:4 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
+	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `CorporateActions::CheckpointStates` (r:1 w:0)
+	/// Proof: `CorporateActions::CheckpointStates` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::RuleCosts` (r:1 w:0)
+	/// Proof: `Compliance::RuleCosts` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HeldBy` (r:0 w:1)
+	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 1]`.
+	fn transfer_keep_holding(r: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1852 + r * (190 ±0)`
+		//  Estimated: `16086 + r * (6018 ±0)`
+		// Minimum execution time: 180_879_000 picoseconds.
+		Weight::from_parts(195_932_097, 16086)
+			// Standard Error: 964_742
+			.saturating_add(Weight::from_parts(58_432_364, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 6018).saturating_mul(r.into()))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -504,8 +560,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2026`
 		//  Estimated: `16086`
-		// Minimum execution time: 135_372_000 picoseconds.
-		Weight::from_parts(146_489_000, 16086)
+		// Minimum execution time: 236_995_000 picoseconds.
+		Weight::from_parts(281_358_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -555,8 +611,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2231`
 		//  Estimated: `16086`
-		// Minimum execution time: 155_813_000 picoseconds.
-		Weight::from_parts(168_240_000, 16086)
+		// Minimum execution time: 270_867_000 picoseconds.
+		Weight::from_parts(301_285_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -572,8 +628,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `3676`
-		// Minimum execution time: 20_681_000 picoseconds.
-		Weight::from_parts(22_514_000, 3676)
+		// Minimum execution time: 40_456_000 picoseconds.
+		Weight::from_parts(43_261_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -589,8 +645,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `915`
 		//  Estimated: `3676`
-		// Minimum execution time: 20_681_000 picoseconds.
-		Weight::from_parts(22_975_000, 3676)
+		// Minimum execution time: 40_005_000 picoseconds.
+		Weight::from_parts(42_579_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -610,8 +666,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `861`
 		//  Estimated: `6052`
-		// Minimum execution time: 27_071_000 picoseconds.
-		Weight::from_parts(29_454_000, 6052)
+		// Minimum execution time: 50_736_000 picoseconds.
+		Weight::from_parts(54_503_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -625,8 +681,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `3676`
-		// Minimum execution time: 18_678_000 picoseconds.
-		Weight::from_parts(20_491_000, 3676)
+		// Minimum execution time: 36_498_000 picoseconds.
+		Weight::from_parts(39_154_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -640,8 +696,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `3676`
-		// Minimum execution time: 18_267_000 picoseconds.
-		Weight::from_parts(20_511_000, 3676)
+		// Minimum execution time: 36_228_000 picoseconds.
+		Weight::from_parts(38_432_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -653,8 +709,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `808`
 		//  Estimated: `3676`
-		// Minimum execution time: 15_944_000 picoseconds.
-		Weight::from_parts(17_596_000, 3676)
+		// Minimum execution time: 32_561_000 picoseconds.
+		Weight::from_parts(35_847_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -680,8 +736,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1097`
 		//  Estimated: `3676`
-		// Minimum execution time: 29_424_000 picoseconds.
-		Weight::from_parts(31_858_000, 3676)
+		// Minimum execution time: 56_827_000 picoseconds.
+		Weight::from_parts(79_480_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -719,8 +775,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2106`
 		//  Estimated: `16086`
-		// Minimum execution time: 87_180_000 picoseconds.
-		Weight::from_parts(96_313_000, 16086)
+		// Minimum execution time: 157_686_000 picoseconds.
+		Weight::from_parts(167_334_000, 16086)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -740,8 +796,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1385`
 		//  Estimated: `6208`
-		// Minimum execution time: 61_121_000 picoseconds.
-		Weight::from_parts(64_697_000, 6208)
+		// Minimum execution time: 104_746_000 picoseconds.
+		Weight::from_parts(109_976_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -757,8 +813,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1081`
 		//  Estimated: `3676`
-		// Minimum execution time: 20_931_000 picoseconds.
-		Weight::from_parts(22_814_000, 3676)
+		// Minimum execution time: 41_077_000 picoseconds.
+		Weight::from_parts(43_321_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -823,10 +879,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2933 + n * (255 ±0)`
 		//  Estimated: `16086 + n * (9027 ±0)`
-		// Minimum execution time: 174_290_000 picoseconds.
-		Weight::from_parts(176_994_000, 16086)
-			// Standard Error: 279_919
-			.saturating_add(Weight::from_parts(117_073_911, 0).saturating_mul(n.into()))
+		// Minimum execution time: 291_417_000 picoseconds.
+		Weight::from_parts(263_201_782, 16086)
+			// Standard Error: 1_186_501
+			.saturating_add(Weight::from_parts(185_908_896, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -847,8 +903,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1328`
 		//  Estimated: `6208`
-		// Minimum execution time: 54_291_000 picoseconds.
-		Weight::from_parts(59_619_000, 6208)
+		// Minimum execution time: 96_932_000 picoseconds.
+		Weight::from_parts(100_639_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -859,14 +915,14 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:1)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn register_regulator() -> Weight {
-		Weight::from_parts(9_955_000, 3581)
+		Weight::from_parts(20_708_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuance::Regulators` (r:1 w:1)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn remove_regulator() -> Weight {
-		Weight::from_parts(10_506_000, 3581)
+		Weight::from_parts(22_311_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -879,7 +935,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Issuers` (r:1 w:1)
 	/// Proof: `Issuance::Issuers` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	fn approve_issuer() -> Weight {
-		Weight::from_parts(22_473_000, 3581)
+		Weight::from_parts(41_308_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -888,7 +944,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:0)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn suspend_issuer() -> Weight {
-		Weight::from_parts(13_940_000, 3581)
+		Weight::from_parts(29_966_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -897,7 +953,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Regulators` (r:1 w:0)
 	/// Proof: `Issuance::Regulators` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn reinstate_issuer() -> Weight {
-		Weight::from_parts(13_790_000, 3581)
+		Weight::from_parts(27_823_000, 3581)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -914,7 +970,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Securities` (r:0 w:1)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn create_security() -> Weight {
-		Weight::from_parts(25_868_000, 3548)
+		Weight::from_parts(53_741_000, 3548)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -925,7 +981,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Documents` (r:1 w:1)
 	/// Proof: `Issuance::Documents` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn set_document() -> Weight {
-		Weight::from_parts(23_986_000, 3816)
+		Weight::from_parts(45_064_000, 3816)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -936,7 +992,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Documents` (r:1 w:1)
 	/// Proof: `Issuance::Documents` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn remove_document() -> Weight {
-		Weight::from_parts(23_465_000, 3816)
+		Weight::from_parts(43_361_000, 3816)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -947,7 +1003,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:0 w:1)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
-		Weight::from_parts(18_247_000, 3676)
+		Weight::from_parts(35_677_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -994,7 +1050,7 @@ impl WeightInfo for () {
 	/// Storage: `Compliance::Counted` (r:0 w:1)
 	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
-		Weight::from_parts(112_057_000, 16086)
+		Weight::from_parts(192_050_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -1042,8 +1098,8 @@ impl WeightInfo for () {
 	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn batch_issue(n: u32, ) -> Weight {
-		Weight::from_parts(105_625_725, 16086)
-			.saturating_add(Weight::from_parts(81_207_694, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_553_725, 16086)
+			.saturating_add(Weight::from_parts(131_493_586, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -1087,7 +1143,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		Weight::from_parts(97_165_000, 16086)
+		Weight::from_parts(171_892_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -1120,7 +1176,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:0 w:1)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn force_redeem() -> Weight {
-		Weight::from_parts(84_786_000, 16086)
+		Weight::from_parts(148_719_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -1167,9 +1223,9 @@ impl WeightInfo for () {
 	/// The range of component `r` is `[0, 1]`.
 	/// The range of component `s` is `[0, 1]`.
 	fn transfer(r: u32, s: u32, ) -> Weight {
-		Weight::from_parts(121_649_760, 16086)
-			.saturating_add(Weight::from_parts(25_019_086, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(16_935_253, 0).saturating_mul(s.into()))
+		Weight::from_parts(213_425_269, 16086)
+			.saturating_add(Weight::from_parts(39_399_863, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(23_111_454, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(s.into())))
@@ -1178,6 +1234,56 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 6018).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(0, 3496).saturating_mul(s.into()))
+	}
+	/// Storage: `Issuance::Holdings` (r:2 w:2)
+	/// Proof: `Issuance::Holdings` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::Securities` (r:1 w:1)
+	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `CorporateActions::Splits` (r:1 w:0)
+	/// Proof: `CorporateActions::Splits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::FrozenHolders` (r:2 w:0)
+	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorOfWallet` (r:2 w:0)
+	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HolderBalances` (r:2 w:2)
+	/// Proof: `Issuance::HolderBalances` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::WalletBlocks` (r:2 w:0)
+	/// Proof: `Credentials::WalletBlocks` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::InvestorBlocks` (r:2 w:0)
+	/// Proof: `Credentials::InvestorBlocks` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Credentials` (r:4 w:0)
+	/// Proof: `Credentials::Credentials` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Qualifiers` (r:1 w:0)
+	/// Proof: `Credentials::Qualifiers` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::SecuritiesHeld` (r:1 w:1)
+	/// Proof: `Compliance::SecuritiesHeld` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Rules` (r:1 w:0)
+	/// Proof: `Compliance::Rules` (`max_values`: None, `max_size`: Some(12621), added: 15096, mode: `MaxEncodedLen`)
+	/// Storage: `CorporateActions::CheckpointStates` (r:1 w:0)
+	/// Proof: `CorporateActions::CheckpointStates` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Storage: `Credentials::Investors` (r:1 w:0)
+	/// Proof: `Credentials::Investors` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::JurisdictionHolders` (r:1 w:1)
+	/// Proof: `Compliance::JurisdictionHolders` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::CategoryHolders` (r:3 w:3)
+	/// Proof: `Compliance::CategoryHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::RuleCosts` (r:1 w:0)
+	/// Proof: `Compliance::RuleCosts` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Issuance::HeldBy` (r:0 w:1)
+	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Compliance::Counted` (r:0 w:1)
+	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[0, 1]`.
+	fn transfer_keep_holding(r: u32, ) -> Weight {
+		Weight::from_parts(195_932_097, 16086)
+			.saturating_add(Weight::from_parts(58_432_364, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 6018).saturating_mul(r.into()))
 	}
 	/// Storage: `Issuance::Securities` (r:1 w:0)
 	/// Proof: `Issuance::Securities` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
@@ -1218,7 +1324,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:0 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn forced_transfer() -> Weight {
-		Weight::from_parts(146_489_000, 16086)
+		Weight::from_parts(281_358_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(27_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -1265,7 +1371,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:2 w:2)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn recover_holdings() -> Weight {
-		Weight::from_parts(168_240_000, 16086)
+		Weight::from_parts(301_285_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(28_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -1278,7 +1384,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:1)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn freeze_holder() -> Weight {
-		Weight::from_parts(22_514_000, 3676)
+		Weight::from_parts(43_261_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1291,7 +1397,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::FrozenHolders` (r:1 w:1)
 	/// Proof: `Issuance::FrozenHolders` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn unfreeze_holder() -> Weight {
-		Weight::from_parts(22_975_000, 3676)
+		Weight::from_parts(42_579_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1308,7 +1414,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::HeldBy` (r:1 w:0)
 	/// Proof: `Issuance::HeldBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_frozen_amount() -> Weight {
-		Weight::from_parts(29_454_000, 6052)
+		Weight::from_parts(54_503_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1319,7 +1425,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
-		Weight::from_parts(20_491_000, 3676)
+		Weight::from_parts(39_154_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1330,7 +1436,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		Weight::from_parts(20_511_000, 3676)
+		Weight::from_parts(38_432_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1339,7 +1445,7 @@ impl WeightInfo for () {
 	/// Storage: `Credentials::InvestorOfWallet` (r:1 w:0)
 	/// Proof: `Credentials::InvestorOfWallet` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn mark_matured() -> Weight {
-		Weight::from_parts(17_596_000, 3676)
+		Weight::from_parts(35_847_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1362,7 +1468,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Offerings` (r:0 w:1)
 	/// Proof: `Issuance::Offerings` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	fn open_offering() -> Weight {
-		Weight::from_parts(31_858_000, 3676)
+		Weight::from_parts(79_480_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -1397,7 +1503,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn subscribe() -> Weight {
-		Weight::from_parts(96_313_000, 16086)
+		Weight::from_parts(167_334_000, 16086)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1414,7 +1520,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw_subscription() -> Weight {
-		Weight::from_parts(64_697_000, 6208)
+		Weight::from_parts(109_976_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1427,7 +1533,7 @@ impl WeightInfo for () {
 	/// Storage: `Issuance::Agents` (r:1 w:0)
 	/// Proof: `Issuance::Agents` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_offering() -> Weight {
-		Weight::from_parts(22_814_000, 3676)
+		Weight::from_parts(43_321_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1489,8 +1595,8 @@ impl WeightInfo for () {
 	/// Proof: `Compliance::Counted` (`max_values`: None, `max_size`: Some(31), added: 2506, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn settle_offering(n: u32, ) -> Weight {
-		Weight::from_parts(176_994_000, 16086)
-			.saturating_add(Weight::from_parts(117_073_911, 0).saturating_mul(n.into()))
+		Weight::from_parts(263_201_782, 16086)
+			.saturating_add(Weight::from_parts(185_908_896, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
@@ -1508,7 +1614,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_refund() -> Weight {
-		Weight::from_parts(59_619_000, 6208)
+		Weight::from_parts(100_639_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

@@ -44,6 +44,16 @@ pub fn dev_chain() -> sp_io::TestExternalities {
 pub fn set_time(seconds: u64) {
 	pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
 }
+/// A transfer's error without the weight it is charged for it (a refused transfer is charged
+/// its checks), to compare with a pallet error.
+pub fn error_of<T>(
+	result: Result<
+		T,
+		sp_runtime::DispatchErrorWithPostInfo<frame_support::dispatch::PostDispatchInfo>,
+	>,
+) -> Result<T, sp_runtime::DispatchError> {
+	result.map_err(|e| e.error)
+}
 
 /// A signed origin.
 pub fn signed(who: &AccountId32) -> RuntimeOrigin {

@@ -15,6 +15,19 @@ fn call(by: A, op: super::ops::Op) -> Step {
 pub fn attacks() -> Vec<(&'static str, Vec<Step>)> {
 	vec![
 		(
+			"a batch sends a whole holding, then a transfer to the sender's own wallet that \
+			 fails: weighed again after the holding closed, it must not be charged more than the \
+			 batch declared",
+			vec![Step::Batch {
+				by: By(CHARLIE),
+				kind: BatchKind::All,
+				ops: vec![
+					Transfer { security: S(1), to: FR_A, amount: Units::All },
+					Transfer { security: S(1), to: CHARLIE, amount: Units::Exact(1) },
+				],
+			}],
+		),
+		(
 			"a blocked investor's wallet leaves its investor, comes back as a protocol holder \
 			 and sells, in one batch",
 			vec![

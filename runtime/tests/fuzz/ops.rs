@@ -210,6 +210,11 @@ pub enum Op {
 		to: A,
 		amount: Units,
 	},
+	TransferKeepHolding {
+		security: S,
+		to: A,
+		amount: Units,
+	},
 	ForcedTransfer {
 		security: S,
 		from: A,
@@ -573,6 +578,8 @@ fn wallet_op(wallet: A) -> impl Strategy<Value = Op> {
 			.prop_map(|account| Op::DeregisterProtocolHolder { account }),
 		5 => (security(), receiver(), units())
 			.prop_map(|(security, to, amount)| Op::Transfer { security, to, amount }),
+		2 => (security(), receiver(), units())
+			.prop_map(|(security, to, amount)| Op::TransferKeepHolding { security, to, amount }),
 		1 => (security(), units()).prop_map(|(security, amount)| Op::Redeem { security, amount }),
 		1 => investor().prop_map(|investor| Op::AcceptLink { investor }),
 		1 => (offering(), 1u128..=2_000).prop_map(|(offering, units)| Op::Subscribe { offering, units }),
@@ -745,6 +752,12 @@ fn step() -> BoxedStrategy<Step> {
 				security,
 				to,
 				amount,
+			}),
+		),
+		(
+			5,
+			by_holder((security(), (receiver(), units())), |security, (to, amount)| {
+				TransferKeepHolding { security, to, amount }
 			}),
 		),
 		(2, by_holder((security(), units()), |security, amount| Redeem { security, amount })),
@@ -1445,6 +1458,13 @@ impl Op {
 				to: account(*to),
 				amount: resolve(*amount, sec(security), signer.as_ref()),
 			}),
+			TransferKeepHolding { security, to, amount } => {
+				RuntimeCall::Issuance(Iss::transfer_keep_holding {
+					security: sec(security),
+					to: account(*to),
+					amount: resolve(*amount, sec(security), signer.as_ref()),
+				})
+			},
 			ForcedTransfer { security, from, to, amount } => {
 				RuntimeCall::Issuance(Iss::forced_transfer {
 					security: sec(security),
