@@ -135,6 +135,20 @@ fn subscriber<T: Config>(offering: OfferingId, asset: &AssetIdOf<T>, index: u32)
 	who
 }
 
+/// A security and two investors' wallets: the sender holds 100 units, the receiver 100,
+/// or nothing if `receiver_empty` is 1. Returns the receiver's holding too.
+fn two_holders<T: Config>(receiver_empty: u32) -> (SecurityId, T::AccountId, T::AccountId, u32) {
+	let (security, _, _) = security::<T>();
+	let from = investor::<T>("holder", 0, InvestorKind::Individual);
+	let to = investor::<T>("holder", 1, InvestorKind::Individual);
+	issue_to::<T>(security, &from, 100);
+	let held = if receiver_empty == 1 { 0 } else { 100 };
+	if held > 0 {
+		issue_to::<T>(security, &to, held);
+	}
+	(security, from, to, held)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -309,14 +323,7 @@ mod benchmarks {
 	/// sender sends its whole holding (closed, and no longer counted).
 	#[benchmark]
 	fn transfer(r: Linear<0, 1>, s: Linear<0, 1>) {
-		let (security, _, _) = security::<T>();
-		let from = investor::<T>("holder", 0, InvestorKind::Individual);
-		let to = investor::<T>("holder", 1, InvestorKind::Individual);
-		issue_to::<T>(security, &from, 100);
-		let held = if r == 1 { 0 } else { 100 };
-		if held > 0 {
-			issue_to::<T>(security, &to, held);
-		}
+		let (security, from, to, held) = two_holders::<T>(r);
 		let sent = if s == 1 { 100 } else { 40 };
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from.clone()), security, to.clone(), amount::<T>(sent));
@@ -327,14 +334,7 @@ mod benchmarks {
 	/// promises so. `r`: the receiver held nothing.
 	#[benchmark]
 	fn transfer_keep_holding(r: Linear<0, 1>) {
-		let (security, _, _) = security::<T>();
-		let from = investor::<T>("holder", 0, InvestorKind::Individual);
-		let to = investor::<T>("holder", 1, InvestorKind::Individual);
-		issue_to::<T>(security, &from, 100);
-		let held = if r == 1 { 0 } else { 100 };
-		if held > 0 {
-			issue_to::<T>(security, &to, held);
-		}
+		let (security, from, to, held) = two_holders::<T>(r);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from.clone()), security, to.clone(), amount::<T>(40));
 		assert_eq!(Holdings::<T>::get(security, &to).unwrap().balance, amount::<T>(held + 40));

@@ -903,16 +903,7 @@ pub mod pallet {
 			amount: T::Balance,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let cost = Self::do_move_metered(Movement {
-				security,
-				kind: MovementKind::Transfer,
-				from: Some(from.clone()),
-				to: Some(to.clone()),
-				amount,
-			})
-			.map_err(|error| Self::transfer_refused(security, error))?;
-			Self::deposit_event(Event::Transferred { security, from, to, amount });
-			Ok(Some(Self::transfer_used(security, &cost)).into())
+			Self::do_transfer(security, from, to, amount, false)
 		}
 
 		/// Transfer `amount` units to `to`, as [`Pallet::transfer`] does, but refuse
@@ -931,9 +922,7 @@ pub mod pallet {
 			amount: T::Balance,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let cost = Self::do_transfer_keep_holding(security, from, to, amount)
-				.map_err(|error| Self::transfer_refused(security, error))?;
-			Ok(Some(Self::transfer_used(security, &cost)).into())
+			Self::do_transfer(security, from, to, amount, true)
 		}
 
 		/// Move `amount` units from `from` to `to` without `from`'s consent (signed by the

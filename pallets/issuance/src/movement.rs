@@ -142,28 +142,38 @@ impl<T: Config> Pallet<T> {
 		Self::do_move_metered(movement).map(|_| ())
 	}
 
-	/// A holder's transfer that must leave the sender's holding open (see
-	/// [`Pallet::transfer_keep_holding`]); refused before anything is checked or moved.
-	pub(crate) fn do_transfer_keep_holding(
+	/// A holder's transfer, charged what it did (a refused one, its checks). With
+	/// `keep_holding` (see [`Pallet::transfer_keep_holding`]) a transfer that would empty
+	/// the sender's holding is refused before anything is checked or moved.
+	pub(crate) fn do_transfer(
 		security: SecurityId,
 		from: T::AccountId,
 		to: T::AccountId,
 		amount: T::Balance,
-	) -> Result<MoveCost, DispatchError> {
+		keep_holding: bool,
+	) -> DispatchResultWithPostInfo {
 		// Units sent to their own wallet close nothing (the movement changes nothing).
-		let empties = from != to
-			&& Holdings::<T>::get(security, &from).is_some_and(|holding| holding.balance == amount);
-		ensure!(!empties, Error::<T>::WouldCloseHolding);
-		let cost = Self::do_move_metered(Movement {
-			security,
-			kind: MovementKind::Transfer,
-			from: Some(from.clone()),
-			to: Some(to.clone()),
-			amount,
-		})?;
-		debug_assert!(!cost.closed, "a holding larger than the amount stays open");
+		let empties = || {
+			from != to && Holdings::<T>::get(security, &from).is_some_and(|h| h.balance == amount)
+		};
+		let cost = if keep_holding && empties() {
+			Err(Error::<T>::WouldCloseHolding.into())
+		} else {
+			Self::do_move_metered(Movement {
+				security,
+				kind: MovementKind::Transfer,
+				from: Some(from.clone()),
+				to: Some(to.clone()),
+				amount,
+			})
+		}
+		.map_err(|error| Self::transfer_refused(security, error))?;
+		debug_assert!(
+			!(keep_holding && cost.closed),
+			"a holding larger than the amount stays open"
+		);
 		Self::deposit_event(Event::Transferred { security, from, to, amount });
-		Ok(cost)
+		Ok(Some(Self::transfer_used(security, &cost)).into())
 	}
 
 	/// [`Self::do_move`], with what the movement did, for a call that pays what it used.
