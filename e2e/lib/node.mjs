@@ -168,7 +168,7 @@ export function runCli(args, timeoutMs = 120_000) {
 }
 
 /**
- * Signs and submits `tx`, resolving with its events once it is in a block. A failed
+ * Signs and submits `tx`, resolving with its events once it is in a block (or finalized). A failed
  * dispatch rejects with the error's name: `pallet.Error` for pallet errors.
  */
 export function submit(api, tx, signer) {
@@ -181,7 +181,9 @@ export function submit(api, tx, signer) {
         } else {
           reject(new Error(`dispatch error: ${dispatchError.toString()}`));
         }
-      } else if (status.isInBlock) {
+      } else if (status.isInBlock || status.isFinalized) {
+        // The dev chain finalizes each block as it seals it: the pool may then report the
+        // transaction finalized without reporting it in a block first.
         resolve(events);
       }
     }).catch(reject);

@@ -3,18 +3,64 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from '../lib/node.mjs';
 
-test('build-spec exports the dev and local chain specs with their master nodes', async () => {
-  for (const [chain, count] of [['dev', 1], ['local', 4]]) {
+// Every built-in chain is a shard: its master nodes, its parachain id, its relay chain.
+const BUILT_IN = [
+  ['dev', 1, 2000],
+  ['local', 4, 2000],
+  ['shard-eu-development', 1, 2000],
+  ['shard-eu-local', 2, 2000],
+  ['shard-apac-development', 1, 2001],
+  ['shard-apac-local', 2, 2001],
+];
+
+test('build-spec exports every built-in shard with its master nodes and parachain id', async () => {
+  for (const [chain, count, paraId] of BUILT_IN) {
     const { status, stdout, stderr } = await runCli(['build-spec', '--chain', chain]);
     assert.equal(status, 0, stderr);
     const spec = JSON.parse(stdout);
+    assert.equal(spec.id, chain);
     assert.equal(spec.properties.tokenSymbol, 'STOA');
     assert.equal(spec.properties.tokenDecimals, 12);
+    assert.equal(spec.paraId, paraId, chain);
+    assert.equal(spec.relayChain, 'rococo-local', chain);
     const patch = spec.genesis.runtimeGenesis.patch;
-    assert.equal(patch.masterNodes.masterNodes.length, count);
-    assert.equal(patch.session.keys.length, count);
+    assert.equal(patch.parachainInfo.parachainId, paraId, chain);
+    assert.equal(patch.masterNodes.masterNodes.length, count, chain);
+    assert.equal(patch.session.keys.length, count, chain);
     assert.match(patch.masterNodes.masterNodes[0].jurisdiction, /^[A-Z]{2}$/);
   }
+});
+
+test('export-chain-spec works for a shard too', async () => {
+  const { status, stdout, stderr } = await runCli(['export-chain-spec', '--chain', 'shard-apac-local']);
+  assert.equal(status, 0, stderr);
+  assert.equal(JSON.parse(stdout).paraId, 2001);
+});
+
+test('export-genesis-head and export-genesis-wasm give what a relay chain registers', async () => {
+  const heads = {};
+  for (const chain of ['shard-eu-local', 'shard-apac-local']) {
+    const head = await runCli(['export-genesis-head', '--chain', chain]);
+    assert.equal(head.status, 0, head.stderr);
+    assert.match(head.stdout.trim(), /^0x[0-9a-f]{64,}$/);
+    heads[chain] = head.stdout.trim();
+    const wasm = await runCli(['export-genesis-wasm', '--chain', chain], 300_000);
+    assert.equal(wasm.status, 0, wasm.stderr);
+    // The runtime's wasm, hex: the wasm magic number, then megabytes of code.
+    const code = wasm.stdout.trim();
+    assert.ok(code.startsWith('0x0061736d'), `wasm magic, got ${code.slice(0, 12)}`);
+    const bytes = Buffer.from(code.slice(2), 'hex');
+    assert.equal(bytes.length * 2, code.length - 2, 'all hex');
+    assert.ok(bytes.length > 100_000, `${bytes.length} bytes of code`);
+  }
+  // Two shards of one runtime are two parachains: their genesis heads differ.
+  assert.notEqual(heads['shard-eu-local'], heads['shard-apac-local']);
+});
+
+test('a bad relay-chain argument gets a readable error', async () => {
+  const { status, stderr } = await runCli(['--chain', 'shard-eu-local', '--tmp', '--', '--no-such-relay-flag']);
+  assert.notEqual(status, 0);
+  assert.match(stderr, /bad relay-chain argument \(after `--`\)/);
 });
 
 test('an unknown chain gets a readable error', async () => {

@@ -1,49 +1,82 @@
-//! The node's service: client, import queue, networking, Aura authoring, GRANDPA voting.
+//! The node's service. Two ways to run the Stoa runtime:
+//!
+//! - **A shard's node** ([`start_shard_node`]): a cumulus parachain node following a relay
+//!   chain (embedded, or over `--relay-chain-rpc-urls`). With `--collator` it collates: Aura's
+//!   lookahead collator builds blocks when its master node's slot comes, and the relay chain's
+//!   validators back and finalize them.
+//! - **A dev chain** ([`start_dev_node`], `--dev`): one node, no relay chain. Blocks are sealed
+//!   on a timer with mocked relay-chain data, one per six-second slot, and finalized at once.
 
+use std::{
+	sync::{
+		atomic::{AtomicU64, Ordering},
+		Arc,
+	},
+	time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use codec::Encode;
+use cumulus_client_cli::CollatorOptions;
+use cumulus_client_collator::service::CollatorService;
+use cumulus_client_consensus_aura::collators::lookahead as aura;
+use cumulus_client_consensus_common::ParachainBlockImport as TParachainBlockImport;
+use cumulus_client_parachain_inherent::{MockValidationDataInherentDataProvider, MockXcmConfig};
+use cumulus_client_service::{
+	build_network, build_relay_chain_interface, prepare_node_config, start_relay_chain_tasks,
+	BuildNetworkParams, DARecoveryProfile, StartRelayChainTasksParams,
+};
+use cumulus_primitives_core::{
+	relay_chain::{CollatorPair, ValidationCode},
+	CollectCollationInfo, GetParachainInfo, ParaId, RelayParentOffsetApi,
+};
+use cumulus_relay_chain_interface::{OverseerHandle, RelayChainInterface};
 use futures::FutureExt;
-use sc_client_api::{Backend, BlockBackend};
-use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
-use sc_consensus_grandpa::SharedVoterState;
-use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
-use sc_telemetry::{Telemetry, TelemetryWorker};
+use sc_client_api::Backend;
+use sc_consensus::ImportQueue;
+use sc_network::{config::FullNetworkConfiguration, NetworkBackend, NetworkBlock, PeerId};
+use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
+use sc_telemetry::{Telemetry, TelemetryHandle, TelemetryWorker, TelemetryWorkerHandle};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
-use std::{sync::Arc, time::Duration};
-use stoa_runtime::{apis::RuntimeApi, opaque::Block};
+use sp_api::ProvideRuntimeApi;
+use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
+use sp_keystore::KeystorePtr;
+use sp_runtime::traits::{Header as _, UniqueSaturatedInto};
+use stoa_runtime::{apis::RuntimeApi, opaque::Block, Hash, SLOT_DURATION};
 
-/// The host functions the runtime may import. A runtime built with `runtime-benchmarks` (the
-/// node `scripts/benchmark.sh` builds) also imports the benchmarking ones, so that node can run
-/// a chain too (the throughput bench uses it).
+/// The host functions the runtime may import: Substrate's, and cumulus' proof-size one (for
+/// storage-weight reclaim). A runtime built with `runtime-benchmarks` (the node
+/// `scripts/benchmark.sh` builds) also imports the benchmarking ones, so that node can run a
+/// chain too (the throughput bench uses it).
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub(crate) type HostFunctions = sp_io::SubstrateHostFunctions;
+pub(crate) type HostFunctions = cumulus_client_service::ParachainHostFunctions;
 #[cfg(feature = "runtime-benchmarks")]
-pub(crate) type HostFunctions =
-	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+pub(crate) type HostFunctions = (
+	cumulus_client_service::ParachainHostFunctions,
+	frame_benchmarking::benchmarking::HostFunctions,
+);
 
 /// The full client: the runtime always runs as wasm.
-pub(crate) type FullClient =
+pub(crate) type ParachainClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
-type FullBackend = sc_service::TFullBackend<Block>;
-type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+type ParachainBackend = sc_service::TFullBackend<Block>;
+type ParachainBlockImport = TParachainBlockImport<Block, Arc<ParachainClient>, ParachainBackend>;
+type TransactionPool = sc_transaction_pool::TransactionPoolHandle<Block, ParachainClient>;
 
-/// Justifications are generated and imported at least every this many blocks.
-const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+/// The relay chain's block time.
+const RELAY_CHAIN_SLOT_DURATION: Duration = Duration::from_secs(6);
 
 /// The parts of the service that the subcommands (check-block, revert, ...) also need.
 pub type Service = sc_service::PartialComponents<
-	FullClient,
-	FullBackend,
-	FullSelectChain,
+	ParachainClient,
+	ParachainBackend,
+	(),
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
-	(
-		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
-		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
-		Option<Telemetry>,
-	),
+	TransactionPool,
+	(ParachainBlockImport, Option<Telemetry>, Option<TelemetryWorkerHandle>),
 >;
 
-/// Builds the client, backend, transaction pool and import queue.
+/// Builds the client, backend, transaction pool and import queue (Aura's, verifying every
+/// imported block's author and checking for equivocations).
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
@@ -57,21 +90,22 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.transpose()?;
 
 	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	// Imports record their storage proof: storage-weight reclaim reads its size.
 	let (client, backend, keystore_container, task_manager) =
-		sc_service::new_full_parts::<Block, RuntimeApi, _>(
+		sc_service::new_full_parts_record_import::<Block, RuntimeApi, _>(
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
-			Vec::new(),
+			true,
+			Default::default(),
 		)?;
 	let client = Arc::new(client);
 
+	let telemetry_worker_handle = telemetry.as_ref().map(|(worker, _)| worker.handle());
 	let telemetry = telemetry.map(|(worker, telemetry)| {
 		task_manager.spawn_handle().spawn("telemetry", None, worker.run());
 		telemetry
 	});
-
-	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
@@ -84,42 +118,23 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.build(),
 	);
 
-	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
-		client.clone(),
-		GRANDPA_JUSTIFICATION_PERIOD,
-		&client,
-		select_chain.clone(),
-		telemetry.as_ref().map(|x| x.handle()),
-	)?;
+	let block_import = ParachainBlockImport::new(client.clone(), backend.clone());
 
-	let cidp_client = client.clone();
 	let import_queue =
-		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-			block_import: grandpa_block_import.clone(),
-			justification_import: Some(Box::new(grandpa_block_import.clone())),
-			client: client.clone(),
-			create_inherent_data_providers: move |parent_hash, _| {
-				let cidp_client = cidp_client.clone();
-				async move {
-					let slot_duration = sc_consensus_aura::standalone::slot_duration_at(
-						&*cidp_client,
-						parent_hash,
-					)?;
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
-				}
-			},
-			spawner: &task_manager.spawn_essential_handle(),
-			registry: config.prometheus_registry(),
-			check_for_equivocation: Default::default(),
-			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			compatibility_mode: Default::default(),
-		})?;
+		cumulus_client_consensus_aura::equivocation_import_queue::fully_verifying_import_queue::<
+			AuraPair,
+			_,
+			_,
+			_,
+			_,
+		>(
+			client.clone(),
+			block_import.clone(),
+			move |_, _| async move { Ok(sp_timestamp::InherentDataProvider::from_system_time()) },
+			&task_manager.spawn_essential_handle(),
+			config.prometheus_registry(),
+			telemetry.as_ref().map(|x| x.handle()),
+		);
 
 	Ok(sc_service::PartialComponents {
 		client,
@@ -127,17 +142,255 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		task_manager,
 		import_queue,
 		keystore_container,
-		select_chain,
+		select_chain: (),
 		transaction_pool,
-		other: (grandpa_block_import, grandpa_link, telemetry),
+		other: (block_import, telemetry, telemetry_worker_handle),
 	})
 }
 
-/// Builds and starts a full node; an authority (`--validator`) also authors and votes.
-pub fn new_full<
-	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
->(
-	config: Configuration,
+/// The shard's parachain id: the runtime's answer (`parachainInfo` in its genesis), else the
+/// chain spec's `para_id` extension.
+fn para_id(client: &ParachainClient, config: &Configuration) -> Result<ParaId, ServiceError> {
+	let best = client.chain_info().best_hash;
+	client
+		.runtime_api()
+		.parachain_id(best)
+		.ok()
+		.or_else(|| {
+			crate::chain_spec::Extensions::try_get(&*config.chain_spec)
+				.map(|extensions| ParaId::from(extensions.para_id))
+		})
+		.ok_or_else(|| {
+			ServiceError::Other(format!(
+				"the chain `{}` names no parachain id (neither `parachainInfo` in its genesis nor \
+				 a `para_id` chain-spec extension)",
+				config.chain_spec.id()
+			))
+		})
+}
+
+/// Builds and starts a shard's node: a full node of the shard that follows the relay chain;
+/// with `--collator`, also a collator.
+pub async fn start_shard_node<Net: NetworkBackend<Block, Hash>>(
+	parachain_config: Configuration,
+	polkadot_config: Configuration,
+	collator_options: CollatorOptions,
+) -> Result<TaskManager, ServiceError> {
+	let parachain_config = prepare_node_config(parachain_config);
+	let params = new_partial(&parachain_config)?;
+	let para_id = para_id(&params.client, &parachain_config)?;
+	log::info!(
+		"Stoa shard: parachain {para_id}, {}",
+		if parachain_config.role.is_authority() { "collator" } else { "full node" }
+	);
+	let (block_import, mut telemetry, telemetry_worker_handle) = params.other;
+	let client = params.client.clone();
+	let backend = params.backend.clone();
+	let mut task_manager = params.task_manager;
+
+	let (relay_chain_interface, collator_key, relay_chain_network, _paranode_rx) =
+		build_relay_chain_interface(
+			polkadot_config,
+			&parachain_config,
+			telemetry_worker_handle,
+			&mut task_manager,
+			collator_options.clone(),
+			None,
+		)
+		.await
+		.map_err(|e| ServiceError::Application(Box::new(e)))?;
+
+	let validator = parachain_config.role.is_authority();
+	let prometheus_registry = parachain_config.prometheus_registry().cloned();
+	let transaction_pool = params.transaction_pool.clone();
+	let import_queue_service = params.import_queue.service();
+	let net_config = FullNetworkConfiguration::<_, _, Net>::new(
+		&parachain_config.network,
+		prometheus_registry.clone(),
+	);
+	let metrics = Net::register_notification_metrics(prometheus_registry.as_ref());
+
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
+		build_network(BuildNetworkParams {
+			parachain_config: &parachain_config,
+			net_config,
+			client: client.clone(),
+			transaction_pool: transaction_pool.clone(),
+			para_id,
+			spawn_handle: task_manager.spawn_handle(),
+			spawn_essential_handle: task_manager.spawn_essential_handle(),
+			relay_chain_interface: relay_chain_interface.clone(),
+			import_queue: params.import_queue,
+			metrics,
+			gap_sync_body_policy: None,
+		})
+		.await?;
+
+	if parachain_config.offchain_worker.enabled {
+		let offchain_workers =
+			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+				runtime_api_provider: client.clone(),
+				keystore: Some(params.keystore_container.keystore()),
+				offchain_db: backend.offchain_storage(),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(
+					transaction_pool.clone(),
+				)),
+				network_provider: Arc::new(network.clone()),
+				is_validator: parachain_config.role.is_authority(),
+				enable_http_requests: false,
+				custom_extensions: move |_| vec![],
+			})?;
+		task_manager.spawn_handle().spawn(
+			"offchain-workers-runner",
+			"offchain-work",
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
+		);
+	}
+
+	let rpc_builder = rpc_builder(client.clone(), transaction_pool.clone());
+	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		rpc_builder,
+		client: client.clone(),
+		transaction_pool: transaction_pool.clone(),
+		task_manager: &mut task_manager,
+		config: parachain_config,
+		keystore: params.keystore_container.keystore(),
+		backend: backend.clone(),
+		network: network.clone(),
+		sync_service: sync_service.clone(),
+		system_rpc_tx,
+		tx_handler_controller,
+		telemetry: telemetry.as_mut(),
+		tracing_execute_block: None,
+	})?;
+
+	let announce_block = {
+		let sync_service = sync_service.clone();
+		Arc::new(move |hash, data| sync_service.announce_block(hash, data))
+	};
+
+	let overseer_handle = relay_chain_interface
+		.overseer_handle()
+		.map_err(|e| ServiceError::Application(Box::new(e)))?;
+
+	start_relay_chain_tasks(StartRelayChainTasksParams {
+		client: client.clone(),
+		announce_block: announce_block.clone(),
+		para_id,
+		relay_chain_interface: relay_chain_interface.clone(),
+		task_manager: &mut task_manager,
+		da_recovery_profile: if validator {
+			DARecoveryProfile::Collator
+		} else {
+			DARecoveryProfile::FullNode
+		},
+		import_queue: import_queue_service,
+		relay_chain_slot_duration: RELAY_CHAIN_SLOT_DURATION,
+		recovery_handle: Box::new(overseer_handle.clone()),
+		sync_service,
+		prometheus_registry: prometheus_registry.as_ref(),
+	})?;
+
+	if validator {
+		start_collator(
+			client,
+			backend,
+			block_import,
+			prometheus_registry.as_ref(),
+			telemetry.as_ref().map(|t| t.handle()),
+			&task_manager,
+			relay_chain_interface,
+			transaction_pool,
+			params.keystore_container.keystore(),
+			para_id,
+			collator_key.ok_or_else(|| {
+				ServiceError::Other("a collator needs a collator key from the relay chain".into())
+			})?,
+			relay_chain_network.local_peer_id(),
+			overseer_handle,
+			announce_block,
+		);
+	}
+
+	Ok(task_manager)
+}
+
+/// Starts Aura's lookahead collator: it builds a block in each of this master node's slots, on
+/// the best parent the relay chain allows (async backing), and hands it to the relay chain.
+#[allow(clippy::too_many_arguments)]
+fn start_collator(
+	client: Arc<ParachainClient>,
+	backend: Arc<ParachainBackend>,
+	block_import: ParachainBlockImport,
+	prometheus_registry: Option<&substrate_prometheus_endpoint::Registry>,
+	telemetry: Option<TelemetryHandle>,
+	task_manager: &TaskManager,
+	relay_chain_interface: Arc<dyn RelayChainInterface>,
+	transaction_pool: Arc<TransactionPool>,
+	keystore: KeystorePtr,
+	para_id: ParaId,
+	collator_key: CollatorPair,
+	collator_peer_id: PeerId,
+	overseer_handle: OverseerHandle,
+	announce_block: Arc<dyn Fn(Hash, Option<Vec<u8>>) + Send + Sync>,
+) {
+	// The collator records each block's proof (the PoV) itself.
+	let proposer = sc_basic_authorship::ProposerFactory::new(
+		task_manager.spawn_handle(),
+		client.clone(),
+		transaction_pool,
+		prometheus_registry,
+		telemetry.clone(),
+	);
+	let collator_service = CollatorService::new(client.clone(), announce_block, client.clone());
+
+	let params = aura::Params {
+		create_inherent_data_providers: move |_, ()| async move { Ok(()) },
+		block_import,
+		para_client: client.clone(),
+		para_backend: backend,
+		relay_client: relay_chain_interface,
+		code_hash_provider: {
+			let client = client.clone();
+			move |block_hash| {
+				client.code_at(block_hash).ok().map(|c| ValidationCode::from(c).hash())
+			}
+		},
+		keystore,
+		collator_key,
+		collator_peer_id,
+		para_id,
+		overseer_handle,
+		relay_chain_slot_duration: RELAY_CHAIN_SLOT_DURATION,
+		proposer,
+		collator_service,
+		// Two of the six seconds: what the runtime's block weights allow for compute.
+		authoring_duration: Duration::from_millis(2000),
+		reinitialize: false,
+		max_pov_percentage: None,
+	};
+	let fut = aura::run::<Block, AuraPair, _, _, _, _, _, _, _, _>(params);
+	task_manager.spawn_essential_handle().spawn("aura", None, fut);
+}
+
+/// The RPC methods: sc-rpc's, plus nonces, fees and Stoa's integrator methods.
+fn rpc_builder(
+	client: Arc<ParachainClient>,
+	pool: Arc<TransactionPool>,
+) -> Box<dyn Fn(sc_rpc::SubscriptionTaskExecutor) -> Result<jsonrpsee::RpcModule<()>, ServiceError>>
+{
+	Box::new(move |_| {
+		let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+		crate::rpc::create_full(deps).map_err(Into::into)
+	})
+}
+
+/// Builds and starts a dev chain: one node, no peers, no relay chain. A block is sealed at the
+/// start of every six-second slot (the runtime checks each block's slot against the relay
+/// chain's, so the mocked relay chain advances one slot per block, in step with the clock) and
+/// finalized at once.
+pub fn start_dev_node<Net: NetworkBackend<Block, Hash>>(
+	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -145,188 +398,178 @@ pub fn new_full<
 		mut task_manager,
 		import_queue,
 		keystore_container,
-		select_chain,
+		select_chain: _,
 		transaction_pool,
-		other: (block_import, grandpa_link, mut telemetry),
+		other: (_, mut telemetry, _),
 	} = new_partial(&config)?;
+	let para_id = para_id(&client, &config)?;
+	log::info!("Stoa dev chain: parachain {para_id} with a mocked relay chain, a block every slot");
 
-	let mut net_config = sc_network::config::FullNetworkConfiguration::<
-		Block,
-		<Block as sp_runtime::traits::Block>::Hash,
-		N,
-	>::new(&config.network, config.prometheus_registry().cloned());
-	let metrics = N::register_notification_metrics(config.prometheus_registry());
-
-	let peer_store_handle = net_config.peer_store_handle();
-	let genesis_hash = client
-		.block_hash(0)
-		.ok()
-		.flatten()
-		.ok_or_else(|| ServiceError::Other("the database has no genesis block".into()))?;
-	let grandpa_protocol_name =
-		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
-	let (grandpa_protocol_config, grandpa_notification_service) =
-		sc_consensus_grandpa::grandpa_peers_set_config::<_, N>(
-			grandpa_protocol_name.clone(),
-			metrics.clone(),
-			peer_store_handle,
-		);
-	net_config.add_notification_protocol(grandpa_protocol_config);
-
-	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
-		backend.clone(),
-		grandpa_link.shared_authority_set().clone(),
-		Vec::default(),
-	));
+	// A dev chain is alone: no peers in or out.
+	config.network.default_peers_set.in_peers = 0;
+	config.network.default_peers_set.out_peers = 0;
+	let net_config = FullNetworkConfiguration::<_, _, Net>::new(
+		&config.network,
+		config.prometheus_registry().cloned(),
+	);
+	let metrics = Net::register_notification_metrics(config.prometheus_registry());
 
 	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
-			net_config,
 			client: client.clone(),
 			transaction_pool: transaction_pool.clone(),
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
+			net_config,
 			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
+			warp_sync_config: None,
 			block_relay: None,
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				is_validator: config.role.is_authority(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				enable_http_requests: true,
-				custom_extensions: |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	// Manual seal records each block's storage proof, as a collator does: storage-weight
+	// reclaim then gives back the proof size extrinsics did not use, and a dev block fills up
+	// as a shard block would.
+	let proposer = sc_basic_authorship::ProposerFactory::new(
+		task_manager.spawn_handle(),
+		client.clone(),
+		transaction_pool.clone(),
+		config.prometheus_registry(),
+		telemetry.as_ref().map(|x| x.handle()),
+	);
 
-	let role = config.role;
-	let force_authoring = config.force_authoring;
-	let backoff_authoring_blocks: Option<()> = None;
-	let name = config.network.node_name.clone();
-	let enable_grandpa = !config.disable_grandpa;
-	let prometheus_registry = config.prometheus_registry().cloned();
+	let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
+	let aura_digest_provider = sc_consensus_manual_seal::consensus::aura::AuraConsensusDataProvider::<
+		Block,
+	>::new_with_slot_duration(slot_duration);
 
-	let rpc_extensions_builder = {
-		let client = client.clone();
-		let pool = transaction_pool.clone();
+	// The seal timer: one command at the start of each slot.
+	let (mut seal_sink, seal_stream) = futures::channel::mpsc::channel(1024);
+	task_manager.spawn_essential_handle().spawn("dev-seal-timer", None, async move {
+		loop {
+			futures_timer::Delay::new(until_next_slot()).await;
+			let sealed =
+				seal_sink.try_send(sc_consensus_manual_seal::EngineCommand::SealNewBlock {
+					create_empty: true,
+					finalize: true,
+					parent_hash: None,
+					sender: None,
+				});
+			if sealed.is_err() {
+				log::warn!("dev chain: the block sealer is behind; skipping a slot");
+			}
+		}
+	});
 
-		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
-			crate::rpc::create_full(deps).map_err(Into::into)
-		})
+	let params = sc_consensus_manual_seal::ManualSealParams {
+		block_import: client.clone(),
+		env: proposer,
+		client: client.clone(),
+		pool: transaction_pool.clone(),
+		select_chain: sc_consensus::LongestChain::new(backend.clone()),
+		commands_stream: Box::pin(seal_stream),
+		consensus_data_provider: Some(Box::new(aura_digest_provider)),
+		create_inherent_data_providers: dev_inherent_data_providers(client.clone(), para_id),
 	};
+	task_manager.spawn_essential_handle().spawn_blocking(
+		"manual-seal",
+		None,
+		sc_consensus_manual_seal::run_manual_seal(params),
+	);
 
-	let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
-		network: Arc::new(network.clone()),
+	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+		network: network.clone(),
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
 		transaction_pool: transaction_pool.clone(),
-		rpc_builder: rpc_extensions_builder,
+		rpc_builder: rpc_builder(client, transaction_pool),
 		backend,
 		system_rpc_tx,
 		tx_handler_controller,
-		sync_service: sync_service.clone(),
+		sync_service,
 		config,
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
 
-	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
-			task_manager.spawn_handle(),
-			client.clone(),
-			transaction_pool.clone(),
-			prometheus_registry.as_ref(),
-			telemetry.as_ref().map(|x| x.handle()),
-		);
-
-		let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
-
-		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
-			StartAuraParams {
-				slot_duration,
-				client,
-				select_chain,
-				block_import,
-				proposer_factory,
-				create_inherent_data_providers: move |_, ()| async move {
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
-				},
-				force_authoring,
-				backoff_authoring_blocks,
-				keystore: keystore_container.keystore(),
-				sync_oracle: sync_service.clone(),
-				justification_sync_link: sync_service.clone(),
-				block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
-				max_block_proposal_slot_portion: None,
-				telemetry: telemetry.as_ref().map(|x| x.handle()),
-				compatibility_mode: Default::default(),
-			},
-		)?;
-
-		// Authoring is essential: if it fails, the node stops rather than idling silently.
-		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
-	}
-
-	if enable_grandpa {
-		// Only authorities vote, and only they need the keystore.
-		let keystore = if role.is_authority() { Some(keystore_container.keystore()) } else { None };
-
-		let grandpa_config = sc_consensus_grandpa::Config {
-			gossip_duration: Duration::from_millis(333),
-			justification_generation_period: GRANDPA_JUSTIFICATION_PERIOD,
-			name: Some(name),
-			observer_enabled: false,
-			keystore,
-			local_role: role,
-			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			protocol_name: grandpa_protocol_name,
-		};
-
-		let grandpa_config = sc_consensus_grandpa::GrandpaParams {
-			config: grandpa_config,
-			link: grandpa_link,
-			network,
-			sync: Arc::new(sync_service),
-			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
-			prometheus_registry,
-			shared_voter_state: SharedVoterState::empty(),
-			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
-		};
-
-		// The voter is essential: a node that cannot vote must not look healthy.
-		task_manager.spawn_essential_handle().spawn_blocking(
-			"grandpa-voter",
-			None,
-			sc_consensus_grandpa::run_grandpa_voter(grandpa_config)?,
-		);
-	}
-
 	Ok(task_manager)
+}
+
+/// Milliseconds since the unix epoch.
+fn now_millis() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or_default()
+}
+
+/// How long until the next slot starts (plus a little, so the seal lands inside it).
+fn until_next_slot() -> Duration {
+	let now = now_millis();
+	let next = (now / SLOT_DURATION + 1) * SLOT_DURATION;
+	Duration::from_millis(next - now + 20)
+}
+
+/// The dev chain's inherents: the timestamp, and validation data from a mocked relay chain
+/// whose slot is the wall clock's. Each block gets a later relay slot than its parent, even if
+/// the sealer runs twice in a slot, so the runtime's slot checks hold.
+fn dev_inherent_data_providers(
+	client: Arc<ParachainClient>,
+	para_id: ParaId,
+) -> impl Fn(
+	Hash,
+	(),
+) -> futures::future::Ready<
+	Result<
+		(sp_timestamp::InherentDataProvider, MockValidationDataInherentDataProvider<()>),
+		Box<dyn std::error::Error + Send + Sync>,
+	>,
+> + Send
+       + Sync {
+	let relay_slot_millis = RELAY_CHAIN_SLOT_DURATION.as_millis() as u64;
+	let last_slot = Arc::new(AtomicU64::new(0));
+	move |parent: Hash, ()| {
+		let provide = || -> Result<_, Box<dyn std::error::Error + Send + Sync>> {
+			let parent_header = client
+				.header(parent)?
+				.ok_or_else(|| format!("dev chain: no header for the parent block {parent}"))?;
+			let relay_slot =
+				(now_millis() / relay_slot_millis).max(last_slot.load(Ordering::SeqCst) + 1);
+			last_slot.store(relay_slot, Ordering::SeqCst);
+
+			// A pending runtime upgrade goes ahead at once: there is no relay chain to wait for.
+			let upgrade_pending = client
+				.runtime_api()
+				.collect_collation_info(parent, &parent_header)
+				.map(|info| info.new_validation_code.is_some())
+				.unwrap_or_default();
+			let number: u32 = (*parent_header.number()).unique_saturated_into();
+			let current_para_block = number + 1;
+			let relay_parent_offset =
+				client.runtime_api().relay_parent_offset(parent).unwrap_or_default();
+			let mocked = MockValidationDataInherentDataProvider::<()> {
+				current_para_block,
+				para_id,
+				current_para_block_head: Some(parent_header.encode().into()),
+				// The mock's relay block number (and slot) is
+				// `relay_offset + relay_blocks_per_para_block * current_para_block`.
+				relay_offset: (relay_slot as u32).saturating_sub(current_para_block),
+				relay_blocks_per_para_block: 1,
+				relay_parent_offset,
+				para_blocks_per_relay_epoch: 10,
+				relay_randomness_config: (),
+				xcm_config: MockXcmConfig::default(),
+				raw_downward_messages: vec![],
+				raw_horizontal_messages: vec![],
+				additional_key_values: None,
+				upgrade_go_ahead: upgrade_pending
+					.then_some(cumulus_primitives_core::relay_chain::UpgradeGoAhead::GoAhead),
+			};
+			let timestamp =
+				sp_timestamp::InherentDataProvider::new((relay_slot * relay_slot_millis).into());
+			Ok((timestamp, mocked))
+		};
+		futures::future::ready(provide())
+	}
 }

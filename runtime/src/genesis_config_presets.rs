@@ -1,17 +1,26 @@
-//! Genesis presets: `dev` (one master node, Alice) and `local` (four master nodes: Alice,
-//! Bob, Charlie, Dave). The node's chain specs are built from these.
+//! Genesis presets. Every preset is one shard: a parachain id and that region's master nodes.
+//!
+//! | preset                   | para id | master nodes (collators)              |
+//! |--------------------------|---------|---------------------------------------|
+//! | `development` (`--dev`)  | 2000    | Alice (DE)                            |
+//! | `local_testnet`          | 2000    | Alice (DE), Bob (CH), Charlie (SG), Dave (LU) |
+//! | `shard-eu-development`   | 2000    | Alice (DE)                            |
+//! | `shard-eu-local`         | 2000    | Alice (DE), Dave (LU)                 |
+//! | `shard-apac-development` | 2001    | Charlie (SG)                          |
+//! | `shard-apac-local`       | 2001    | Charlie (SG), Eve (JP)                |
+//!
+//! The node's chain specs are built from these.
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, MasterNodesConfig, Runtime, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, UNIT,
+	AccountId, AssetsConfig, BalancesConfig, MasterNodesConfig, ParachainInfoConfig,
+	PolkadotXcmConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
 use alloc::{string::ToString, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_keyring::Sr25519Keyring;
 use stoa_primitives::Jurisdiction;
 
 /// Every dev account gets this many STOA.
@@ -24,10 +33,24 @@ pub const DEV_STABLECOIN_DECIMALS: u8 = 6;
 /// What Alice and Bob hold of the dev stablecoin: one million.
 const DEV_STABLECOIN_ENDOWMENT: u128 = 1_000_000 * 10u128.pow(DEV_STABLECOIN_DECIMALS as u32);
 
+/// The EU shard's parachain id (also the `dev` and `local` chains').
+pub const SHARD_EU_PARA_ID: u32 = 2000;
+/// The APAC shard's parachain id.
+pub const SHARD_APAC_PARA_ID: u32 = 2001;
+
+/// The EU shard's presets.
+pub const SHARD_EU_DEVELOPMENT: &str = "shard-eu-development";
+pub const SHARD_EU_LOCAL: &str = "shard-eu-local";
+/// The APAC shard's presets.
+pub const SHARD_APAC_DEVELOPMENT: &str = "shard-apac-development";
+pub const SHARD_APAC_LOCAL: &str = "shard-apac-local";
+
+/// The XCM version a shard speaks until it learns its peers' versions.
+const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
+
 /// A dev master node: its operator account, session keys and licensing jurisdiction.
 struct DevMasterNode {
 	keyring: Sr25519Keyring,
-	grandpa: Ed25519Keyring,
 	name: &'static str,
 	jurisdiction: [u8; 2],
 }
@@ -37,23 +60,20 @@ impl DevMasterNode {
 		self.keyring.to_account_id()
 	}
 	fn session_keys(&self) -> SessionKeys {
-		SessionKeys {
-			aura: AuraId::from(self.keyring.public()),
-			grandpa: GrandpaId::from(self.grandpa.public()),
-		}
+		SessionKeys { aura: AuraId::from(self.keyring.public()) }
 	}
 }
 
 fn master_node(keyring: Sr25519Keyring) -> DevMasterNode {
-	let (grandpa, name, jurisdiction) = match keyring {
-		Sr25519Keyring::Alice => (Ed25519Keyring::Alice, "Alice Securities (dev)", *b"DE"),
-		Sr25519Keyring::Bob => (Ed25519Keyring::Bob, "Bob Custody (dev)", *b"CH"),
-		Sr25519Keyring::Charlie => (Ed25519Keyring::Charlie, "Charlie Clearing (dev)", *b"SG"),
-		Sr25519Keyring::Dave => (Ed25519Keyring::Dave, "Dave Transfer Agent (dev)", *b"LU"),
-		Sr25519Keyring::Eve => (Ed25519Keyring::Eve, "Eve Brokerage (dev)", *b"GB"),
-		_ => (Ed25519Keyring::Ferdie, "Ferdie Exchange (dev)", *b"US"),
+	let (name, jurisdiction) = match keyring {
+		Sr25519Keyring::Alice => ("Alice Securities (dev)", *b"DE"),
+		Sr25519Keyring::Bob => ("Bob Custody (dev)", *b"CH"),
+		Sr25519Keyring::Charlie => ("Charlie Clearing (dev)", *b"SG"),
+		Sr25519Keyring::Dave => ("Dave Transfer Agent (dev)", *b"LU"),
+		Sr25519Keyring::Eve => ("Eve Brokerage (dev)", *b"JP"),
+		_ => ("Ferdie Exchange (dev)", *b"US"),
 	};
-	DevMasterNode { keyring, grandpa, name, jurisdiction }
+	DevMasterNode { keyring, name, jurisdiction }
 }
 
 /// The dev qualifier "Dev KYC" (Ferdie) covers these jurisdictions.
@@ -115,10 +135,17 @@ fn dev_credentials() -> pallet_credentials::GenesisConfig<Runtime> {
 	}
 }
 
-fn genesis(master_nodes: Vec<DevMasterNode>, endowed: Vec<AccountId>, sudo: AccountId) -> Value {
+fn genesis(
+	para_id: u32,
+	master_nodes: Vec<DevMasterNode>,
+	endowed: Vec<AccountId>,
+	sudo: AccountId,
+) -> Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		parachain_info: ParachainInfoConfig { parachain_id: para_id.into() },
+		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -159,32 +186,38 @@ fn genesis(master_nodes: Vec<DevMasterNode>, endowed: Vec<AccountId>, sudo: Acco
 	})
 }
 
-/// `dev`: one master node (Alice), Alice is sudo, the well-known accounts are endowed.
-pub fn development_config_genesis() -> Value {
+/// A shard whose master nodes are `operators`; the well-known accounts are endowed, Alice is
+/// sudo (interim governance, see README).
+fn shard(para_id: u32, operators: &[Sr25519Keyring]) -> Value {
 	genesis(
-		vec![master_node(Sr25519Keyring::Alice)],
+		para_id,
+		operators.iter().copied().map(master_node).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
+}
+
+/// `dev`: one master node (Alice), Alice is sudo, the well-known accounts are endowed.
+pub fn development_config_genesis() -> Value {
+	shard(SHARD_EU_PARA_ID, &[Sr25519Keyring::Alice])
 }
 
 /// `local`: four master nodes (Alice, Bob, Charlie, Dave) in four jurisdictions.
 pub fn local_config_genesis() -> Value {
-	genesis(
-		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-			.into_iter()
-			.map(master_node)
-			.collect(),
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	use Sr25519Keyring::*;
+	shard(SHARD_EU_PARA_ID, &[Alice, Bob, Charlie, Dave])
 }
 
 /// The preset called `id`, as JSON.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	use Sr25519Keyring::*;
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		SHARD_EU_DEVELOPMENT => shard(SHARD_EU_PARA_ID, &[Alice]),
+		SHARD_EU_LOCAL => shard(SHARD_EU_PARA_ID, &[Alice, Dave]),
+		SHARD_APAC_DEVELOPMENT => shard(SHARD_APAC_PARA_ID, &[Charlie]),
+		SHARD_APAC_LOCAL => shard(SHARD_APAC_PARA_ID, &[Charlie, Eve]),
 		_ => return None,
 	};
 	Some(
@@ -196,8 +229,15 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![
-		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	[
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+		SHARD_EU_DEVELOPMENT,
+		SHARD_EU_LOCAL,
+		SHARD_APAC_DEVELOPMENT,
+		SHARD_APAC_LOCAL,
 	]
+	.into_iter()
+	.map(PresetId::from)
+	.collect()
 }

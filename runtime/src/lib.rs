@@ -1,10 +1,12 @@
 //! # Stoa runtime
 //!
-//! One runtime composes Stoa's services: the permissioned authority set (master nodes),
-//! the settlement currencies (`pallet-assets`), and, as they land, credentials, compliance,
-//! issuance and corporate actions. Laid out like polkadot-sdk's solochain template:
-//! `configs/` holds each pallet's configuration, `apis.rs` the runtime APIs,
-//! `genesis_config_presets.rs` the `dev` and `local` genesis.
+//! One runtime composes Stoa's services: the permissioned collator set (master nodes), the
+//! settlement currencies (`pallet-assets`), credentials, compliance, issuance and corporate
+//! actions. It is a parachain runtime: each Stoa shard (one per regulatory region) runs it as
+//! a parachain of a relay chain, which finalizes the shard's blocks; `stoa-node --dev` runs
+//! it alone with mocked relay-chain data. Laid out like polkadot-sdk's parachain template:
+//! `configs/` holds each pallet's configuration (`configs/xcm_config.rs` the XCM one),
+//! `apis.rs` the runtime APIs, `genesis_config_presets.rs` the dev, local and shard genesis.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`'s expansion is large.
@@ -55,11 +57,10 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The keys a master node registers with `session.set_keys`: Aura to author blocks,
-	/// GRANDPA to vote on finality.
+	/// The keys a master node registers with `session.set_keys`: Aura, to collate the shard's
+	/// blocks. Finality comes from the relay chain, so there is no finality key.
 	pub struct SessionKeys {
 		pub aura: Aura,
-		pub grandpa: Grandpa,
 	}
 }
 
@@ -82,6 +83,15 @@ pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 
 // The slot duration cannot change once the chain has started: it would brick production.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// The relay chain's block time, which the consensus hook checks the shard's slots against.
+pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
+/// Shard blocks the relay chain may include per relay block.
+pub const BLOCK_PROCESSING_VELOCITY: u32 = 1;
+/// Shard blocks that may be built ahead of the relay chain's inclusion (async backing).
+pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
+/// How many relay blocks behind the tip a shard block's relay parent is (0: the tip).
+pub const RELAY_PARENT_OFFSET: u32 = 0;
 
 // Time in blocks.
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
@@ -131,19 +141,24 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// Block type as expected by this runtime.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
-/// The transaction extensions: checks every signed extrinsic goes through.
-pub type TxExtension = (
-	frame_system::AuthorizeCall<Runtime>,
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
-);
+/// The transaction extensions: checks every signed extrinsic goes through. The outer
+/// `StorageWeightReclaim` gives back the unused part of each extrinsic's declared weight, ref
+/// time and proof size alike (the proof size as measured while the block is built); it
+/// replaces `frame_system::WeightReclaim`.
+pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
+	Runtime,
+	(
+		frame_system::AuthorizeCall<Runtime>,
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	),
+>;
 
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
@@ -165,8 +180,8 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-// The pallets, in the order their genesis is built and their hooks run. MasterNodes comes
-// before Session: session's genesis asks it for the first authority set.
+// The pallets, in the order (of their indices) their genesis is built and their hooks run.
+// MasterNodes comes before Session: session's genesis asks it for the first authority set.
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
@@ -187,13 +202,26 @@ mod runtime {
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 
+	// The shard's link to the relay chain: validation data, upgrades, messages. Right after
+	// System, so that its hooks and its inherent come first (the executive orders pallets by
+	// index).
 	#[runtime::pallet_index(1)]
-	pub type Timestamp = pallet_timestamp;
+	pub type ParachainSystem = cumulus_pallet_parachain_system;
 
 	#[runtime::pallet_index(2)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// The shard's parachain id.
+	#[runtime::pallet_index(3)]
+	pub type ParachainInfo = parachain_info;
+
+	#[runtime::pallet_index(4)]
+	pub type WeightReclaim = cumulus_pallet_weight_reclaim;
+
+	#[runtime::pallet_index(5)]
 	pub type Balances = pallet_balances;
 
-	#[runtime::pallet_index(3)]
+	#[runtime::pallet_index(6)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
 	#[runtime::pallet_index(10)]
@@ -205,8 +233,9 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Aura = pallet_aura;
 
+	/// Aura's slot checks against the relay chain.
 	#[runtime::pallet_index(13)]
-	pub type Grandpa = pallet_grandpa;
+	pub type AuraExt = cumulus_pallet_aura_ext;
 
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
@@ -230,4 +259,20 @@ mod runtime {
 	pub type Issuance = pallet_issuance;
 	#[runtime::pallet_index(51)]
 	pub type CorporateActions = pallet_corporate_actions;
+
+	// XCM: messages to and from the relay chain and the other shards, 60-69.
+	#[runtime::pallet_index(60)]
+	pub type XcmpQueue = cumulus_pallet_xcmp_queue;
+	#[runtime::pallet_index(61)]
+	pub type PolkadotXcm = pallet_xcm;
+	#[runtime::pallet_index(62)]
+	pub type CumulusXcm = cumulus_pallet_xcm;
+	#[runtime::pallet_index(63)]
+	pub type MessageQueue = pallet_message_queue;
+}
+
+// What the relay chain's validators run to check a shard block (the PVF's entry point).
+cumulus_pallet_parachain_system::register_validate_block! {
+	Runtime = Runtime,
+	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }

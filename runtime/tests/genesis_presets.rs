@@ -14,7 +14,17 @@ use stoa_runtime::{
 fn every_preset_is_listed_and_builds() {
 	let names: Vec<String> =
 		preset_names().into_iter().map(|p| String::from_utf8(p.into()).unwrap()).collect();
-	assert_eq!(names, vec!["development", "local_testnet"]);
+	assert_eq!(
+		names,
+		vec![
+			"development",
+			"local_testnet",
+			"shard-eu-development",
+			"shard-eu-local",
+			"shard-apac-development",
+			"shard-apac-local"
+		]
+	);
 	for name in names {
 		genesis_of(&name);
 	}
@@ -23,7 +33,14 @@ fn every_preset_is_listed_and_builds() {
 
 #[test]
 fn master_nodes_are_the_authorities() {
-	for (preset, count) in [("development", 1usize), ("local_testnet", 4)] {
+	for (preset, count) in [
+		("development", 1usize),
+		("local_testnet", 4),
+		("shard-eu-development", 1),
+		("shard-eu-local", 2),
+		("shard-apac-development", 1),
+		("shard-apac-local", 2),
+	] {
 		genesis_of(preset).execute_with(|| {
 			assert_eq!(pallet_master_nodes::MasterNodes::<Runtime>::count() as usize, count);
 			let validators = pallet_session::Validators::<Runtime>::get();
@@ -32,7 +49,7 @@ fn master_nodes_are_the_authorities() {
 				assert!(pallet_master_nodes::MasterNodes::<Runtime>::contains_key(v));
 			}
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), count);
-			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), count);
+			assert_eq!(aura_ext_authorities(), count);
 			assert!(pallet_master_nodes::AwaitingKeys::<Runtime>::get().is_empty());
 			assert!(
 				count as u32 <= <Runtime as pallet_master_nodes::Config>::MaxMasterNodes::get()
@@ -102,4 +119,35 @@ fn dev_chains_start_with_the_dev_qualifier_and_credentialed_investors() {
 			assert_eq!(Credentials::investor_of(&Eve.to_account_id()), None);
 		});
 	}
+}
+
+#[test]
+fn each_shard_preset_has_its_parachain_id() {
+	for (preset, para_id) in [
+		("development", 2000u32),
+		("local_testnet", 2000),
+		("shard-eu-development", 2000),
+		("shard-eu-local", 2000),
+		("shard-apac-development", 2001),
+		("shard-apac-local", 2001),
+	] {
+		genesis_of(preset).execute_with(|| {
+			assert_eq!(u32::from(stoa_runtime::ParachainInfo::parachain_id()), para_id, "{preset}");
+		});
+	}
+}
+
+#[test]
+fn each_shard_is_collated_by_its_regions_master_nodes() {
+	let region = |preset: &str| -> Vec<[u8; 2]> {
+		let mut codes: Vec<_> = genesis_of(preset).execute_with(|| {
+			pallet_master_nodes::MasterNodes::<Runtime>::iter_values()
+				.map(|node| node.jurisdiction.0)
+				.collect()
+		});
+		codes.sort();
+		codes
+	};
+	assert_eq!(region("shard-eu-local"), vec![*b"DE", *b"LU"]);
+	assert_eq!(region("shard-apac-local"), vec![*b"JP", *b"SG"]);
 }

@@ -2,8 +2,8 @@
 //! sessions itself and book the whole block (`max_block`) for it, so that no extrinsic fitted
 //! in the block where a session starts; `pallet-master-nodes` now rotates them and books the
 //! rotation's benchmarked weight. Blocks are built as an author builds them, through the
-//! executive: `initialize_block` (the hooks, with Aura's pre-runtime digest), the timestamp
-//! inherent, a signed transfer, `finalize_block`.
+//! executive: `initialize_block` (the hooks, with Aura's pre-runtime digest), the relay
+//! chain's and the timestamp inherents, a signed transfer, `finalize_block`.
 
 mod common;
 use common::*;
@@ -65,12 +65,20 @@ fn transfer() -> UncheckedExtrinsic {
 	)
 }
 
-/// Applies the block's timestamp and Alice's transfer, then finalizes the block; returns the
-/// transfer's result and the block's hash.
-fn fill_and_close_block(number: u32) -> (ApplyExtrinsicResult, H256) {
+/// The relay chain's inherent of block `number`, whose parent is `parent` (the relay chain
+/// has included it).
+fn validation_data(number: u32, parent: &Header) -> UncheckedExtrinsic {
+	let call = relay::validation_data_call(number, parent.encode(), SLOT_ZERO + u64::from(number));
+	UncheckedExtrinsic::new_bare(call)
+}
+
+/// Applies the block's inherents and Alice's transfer, then finalizes the block; returns the
+/// transfer's result and the block's header.
+fn fill_and_close_block(number: u32, parent: &Header) -> (ApplyExtrinsicResult, Header) {
+	assert_eq!(Executive::apply_extrinsic(validation_data(number, parent)), Ok(Ok(())));
 	assert_eq!(Executive::apply_extrinsic(timestamp(number)), Ok(Ok(())));
 	let transferred = Executive::apply_extrinsic(transfer());
-	(transferred, Executive::finalize_block().hash())
+	(transferred, Executive::finalize_block())
 }
 
 #[test]
@@ -81,11 +89,17 @@ fn a_session_boundary_block_has_room_for_transactions() {
 		let bob_before = pallet_balances::Pallet::<Runtime>::free_balance(Bob.to_account_id());
 		// The dev chain is at block 1 (set, not built): build every block from there.
 		System::set_block_number(0);
-		let mut parent = System::parent_hash();
+		let mut parent = Header::new(
+			0,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			Default::default(),
+		);
 		let last = 2 * SESSION_PERIOD;
 
 		for number in 1..=last {
-			let booked = open_block(number, parent);
+			let booked = open_block(number, parent.hash());
 			let session = number / SESSION_PERIOD;
 			// The session rotates while a boundary block is initialized, as before.
 			assert_eq!(Session::current_index(), session, "block {number}");
@@ -106,20 +120,20 @@ fn a_session_boundary_block_has_room_for_transactions() {
 				weights.max_block
 			);
 			// A normal signed extrinsic is included in every block, boundaries too.
-			let (transferred, hash) = fill_and_close_block(number);
+			let (transferred, header) = fill_and_close_block(number, &parent);
 			assert_eq!(transferred, Ok(Ok(())), "no transaction fits in block {number}");
-			parent = hash;
+			parent = header;
 		}
 
 		assert_eq!(
 			pallet_balances::Pallet::<Runtime>::free_balance(Bob.to_account_id()),
 			bob_before + UNIT * u128::from(last)
 		);
-		// The session handlers ran as before: at the second boundary the set queued at the
-		// first one (marked changed) was handed to GRANDPA, which started a new set.
-		assert_eq!(pallet_grandpa::CurrentSetId::<Runtime>::get(), 1);
+		// The session handlers ran as before: Aura (and aura-ext, which the relay chain's
+		// validators check blocks against) kept the one collator.
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![Alice.to_account_id()]);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(aura_ext_authorities(), 1);
 	});
 }
 
@@ -146,15 +160,16 @@ fn pallet_session_books_nothing_and_master_nodes_weighs_only_the_rotation() {
 }
 
 #[test]
-fn master_nodes_hooks_run_right_before_sessions_and_before_aura_and_grandpa() {
+fn master_nodes_hooks_run_right_before_sessions_and_before_aura() {
 	// The executive runs `on_initialize` in declaration order. MasterNodes rotating right
-	// before Session's (now empty) hook is the point where pallet-session rotated; Aura's
-	// `on_initialize` and GRANDPA's `on_finalize` then see the new session, as before.
+	// before Session's (now empty) hook is the point where pallet-session rotated; Aura's and
+	// aura-ext's hooks then see the new session, as before. Parachain-system runs first of all.
 	let names: Vec<&str> = AllPalletsWithSystem::infos().iter().map(|p| p.name).collect();
 	let at = |name: &str| names.iter().position(|n| *n == name).expect(name);
+	assert_eq!(at("System") + 1, at("ParachainSystem"), "{names:?}");
 	assert_eq!(at("MasterNodes") + 1, at("Session"), "{names:?}");
 	assert!(at("Session") < at("Aura"), "{names:?}");
-	assert!(at("Session") < at("Grandpa"), "{names:?}");
+	assert!(at("Aura") < at("AuraExt"), "{names:?}");
 }
 
 #[test]

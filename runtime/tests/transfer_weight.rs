@@ -99,11 +99,17 @@ fn a_compliant_transfer_declares_at_most_three_plain_transfers() {
 		// Like `transfer_keep_alive`, `transfer_keep_holding` leaves the sender's holding
 		// open: within 2× with no rules. `transfer` declares the sender may leave the
 		// security's holder counts as well.
+		//
+		// The bounds were 2× and 3× on the solochain. As a shard, every signed extrinsic's
+		// extensions declare 127 µs less: cumulus' storage-weight reclaim replaced
+		// `frame_system::WeightReclaim`, whose upstream weight booked a database write. The
+		// compliant calls' own weights did not change, but the ratios to the cheaper plain
+		// transfer rose by 2-3% (2.00×, 3.03×); the bounds allow that 5% and no more.
 		let (k0, k1) = (ratio(keeping_no_rules, plain), ratio(keeping_typical, plain));
-		assert!(k0 <= 2.0, "transfer_keep_holding, no rules: {k0:.2}×");
+		assert!(k0 <= 2.05, "transfer_keep_holding, no rules: {k0:.2}×");
 		assert!(k1 <= 3.0, "transfer_keep_holding, typical rules: {k1:.2}×");
-		assert!(ratio(no_rules, plain) <= 3.0, "no rules: {:.2}×", ratio(no_rules, plain));
-		assert!(ratio(typical, plain) <= 3.0, "typical rules: {:.2}×", ratio(typical, plain));
+		assert!(ratio(no_rules, plain) <= 3.05, "no rules: {:.2}×", ratio(no_rules, plain));
+		assert!(ratio(typical, plain) <= 3.05, "typical rules: {:.2}×", ratio(typical, plain));
 		assert!(keeping_no_rules.all_lte(no_rules) && keeping_typical.all_lte(typical));
 		assert!(no_rules.all_lt(typical));
 		// Whatever the rule set, never more than the worst case declared before (the largest

@@ -1,13 +1,17 @@
 //! Each pallet's configuration. Cross-pallet wiring (which pallet answers which trait)
-//! happens here and only here.
+//! happens here and only here. XCM's is in `xcm_config.rs`.
 
+pub mod xcm_config;
+
+use cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
+use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
-		NeverEnsureOrigin, VariantCountOf,
+		NeverEnsureOrigin, TransformOrigin, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -27,25 +31,35 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
+use polkadot_runtime_common::xcm_sender::NoPriceForMessageDelivery;
+use xcm_config::XcmOriginToTransactDispatchOrigin;
+
 use super::{
 	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Compliance,
-	CorporateActions, Credentials, Hash, Issuance, MasterNodes, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	Session, SessionKeys, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SESSION_PERIOD,
-	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
+	CorporateActions, Credentials, Hash, Issuance, MasterNodes, MessageQueue, Nonce, PalletInfo,
+	ParachainSystem, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, Timestamp, XcmpQueue,
+	BLOCK_PROCESSING_VELOCITY, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS, RELAY_PARENT_OFFSET, SESSION_PERIOD, SLOT_DURATION,
+	SS58_PREFIX, UNINCLUDED_SEGMENT_CAPACITY, UNIT, VERSION,
 };
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Two seconds of compute in a six-second block, and as much proof (the data the relay
+/// chain's validators need to re-execute the block) as the relay chain accepts in a PoV.
+pub const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(
+	2u64 * WEIGHT_REF_TIME_PER_SECOND,
+	cumulus_primitives_core::relay_chain::MAX_POV_SIZE as u64,
+);
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
 
-	/// Two seconds of compute in a six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	pub RuntimeBlockWeights: BlockWeights =
+		BlockWeights::with_sensible_defaults(MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO);
 	/// 5 MiB blocks, of which normal extrinsics may fill 75%.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -54,7 +68,7 @@ parameter_types! {
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 
-#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+#[derive_impl(frame_system::config_preludes::ParaChainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
@@ -69,14 +83,103 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Runtime upgrades go through the relay chain, which must accept the new code.
+	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 }
 
 impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the unix epoch.
 	type Moment = u64;
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	/// Aura checks the slot; with async backing two blocks may share a relay slot's time.
+	type MinimumPeriod = ConstU64<0>;
 	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const ReservedXcmpWeight: Weight = MAXIMUM_BLOCK_WEIGHT.saturating_div(4);
+	pub const ReservedDmpWeight: Weight = MAXIMUM_BLOCK_WEIGHT.saturating_div(4);
+	pub const RelayOrigin: AggregateMessageOrigin = AggregateMessageOrigin::Parent;
+	pub const RelayParentOffset: u32 = RELAY_PARENT_OFFSET;
+}
+
+/// At most `BLOCK_PROCESSING_VELOCITY` blocks per relay slot, each in the Aura slot the relay
+/// slot implies, and at most `UNINCLUDED_SEGMENT_CAPACITY` ahead of inclusion.
+pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
+	Runtime,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS,
+	BLOCK_PROCESSING_VELOCITY,
+	UNINCLUDED_SEGMENT_CAPACITY,
+>;
+
+/// The shard's side of the relay chain: the validation data inherent, runtime upgrades
+/// through the relay, and message passing (XCMP with the other shards, DMP/UMP with the relay).
+impl cumulus_pallet_parachain_system::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnSystemEvent = ();
+	type SelfParaId = parachain_info::Pallet<Runtime>;
+	type OutboundXcmpMessageSource = XcmpQueue;
+	type DmpQueue = frame_support::traits::EnqueueWithOrigin<MessageQueue, RelayOrigin>;
+	type ReservedDmpWeight = ReservedDmpWeight;
+	type XcmpMessageHandler = XcmpQueue;
+	type ReservedXcmpWeight = ReservedXcmpWeight;
+	/// Async backing: several shard blocks may be built on one relay parent.
+	type CheckAssociatedRelayNumber = RelayNumberMonotonicallyIncreases;
+	type WeightInfo = ();
+	type ConsensusHook = ConsensusHook;
+	type RelayParentOffset = RelayParentOffset;
+	type SchedulingSignatureVerifier = ();
+}
+
+impl parachain_info::Config for Runtime {}
+
+impl cumulus_pallet_aura_ext::Config for Runtime {}
+
+impl cumulus_pallet_weight_reclaim::Config for Runtime {
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// XCM messages are processed in at most a third of a block.
+	pub MessageQueueServiceWeight: Weight =
+		Perbill::from_percent(35) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_message_queue::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_message_queue::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type MessageProcessor =
+		pallet_message_queue::mock_helpers::NoopMessageProcessor<AggregateMessageOrigin>;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type MessageProcessor = xcm_builder::ProcessXcmMessage<
+		AggregateMessageOrigin,
+		xcm_executor::XcmExecutor<xcm_config::XcmConfig>,
+		RuntimeCall,
+	>;
+	type Size = u32;
+	// The XCMP queue only handles the `Sibling(ParaId)` origin.
+	type QueueChangeHandler = NarrowOriginToSibling<XcmpQueue>;
+	type QueuePausedQuery = NarrowOriginToSibling<XcmpQueue>;
+	type HeapSize = ConstU32<{ 64 * 1024 }>;
+	type MaxStale = ConstU32<8>;
+	type ServiceWeight = MessageQueueServiceWeight;
+	type IdleMaxServiceWeight = MessageQueueServiceWeight;
+}
+
+impl cumulus_pallet_xcmp_queue::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ChannelInfo = ParachainSystem;
+	type VersionWrapper = crate::PolkadotXcm;
+	// Messages from the other shards are queued for the message queue to process.
+	type XcmpQueue = TransformOrigin<MessageQueue, AggregateMessageOrigin, ParaId, ParaIdToSibling>;
+	type MaxInboundSuspended = ConstU32<1_000>;
+	type MaxActiveOutboundChannels = ConstU32<128>;
+	type MaxPageSize = ConstU32<{ 1 << 16 }>;
+	type ControllerOrigin = EnsureRoot<AccountId>;
+	type ControllerOriginConverter = XcmOriginToTransactDispatchOrigin;
+	type WeightInfo = ();
+	type PriceForSiblingDelivery = NoPriceForMessageDelivery<ParaId>;
 }
 
 impl pallet_balances::Config for Runtime {
@@ -110,7 +213,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
-/// The most master nodes (and so Aura and GRANDPA authorities) the chain can have.
+/// The most master nodes (and so Aura authorities, the shard's collators) a shard can have.
 pub const MAX_MASTER_NODES: u32 = 100;
 
 impl pallet_master_nodes::Config for Runtime {
@@ -377,20 +480,9 @@ impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
 	type MaxAuthorities = ConstU32<MAX_MASTER_NODES>;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
-}
-
-impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<MAX_MASTER_NODES>;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	// Equivocation reports need key-ownership proofs (pallet-session's historical module and
-	// an offences pallet); until then GRANDPA equivocations are not reported on chain.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// Async backing: a collator may build on a parent of the same slot.
+	type AllowMultipleBlocksPerSlot = ConstBool<true>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
 impl pallet_utility::Config for Runtime {

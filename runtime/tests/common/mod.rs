@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod payout;
+pub mod relay;
 
 use serde_json::Value;
 use sp_runtime::{AccountId32, BuildStorage};
@@ -38,6 +39,17 @@ pub fn dev_chain() -> sp_io::TestExternalities {
 	let mut ext = genesis_of("development");
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// How many authorities aura-ext holds: the set the relay chain's validators check a shard
+/// block's author against (its storage item is private; read it raw).
+pub fn aura_ext_authorities() -> usize {
+	use sp_consensus_aura::sr25519::AuthorityId;
+	frame_support::storage::unhashed::get::<Vec<AuthorityId>>(
+		&frame_support::storage::storage_prefix(b"AuraExt", b"Authorities"),
+	)
+	.map(|authorities| authorities.len())
+	.unwrap_or_default()
 }
 
 /// Sets the chain's time (seconds).
@@ -99,7 +111,7 @@ pub fn alice_securities_ag() -> u32 {
 /// carries them (immortal, no tip).
 pub fn extensions(nonce: stoa_runtime::Nonce) -> stoa_runtime::TxExtension {
 	use sp_runtime::generic::Era;
-	(
+	cumulus_pallet_weight_reclaim::StorageWeightReclaim::new((
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -109,6 +121,5 @@ pub fn extensions(nonce: stoa_runtime::Nonce) -> stoa_runtime::TxExtension {
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	)
+	))
 }

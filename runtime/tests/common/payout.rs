@@ -43,7 +43,7 @@ fn investor(who: &AccountId32, kind: InvestorKind, jurisdiction: Jurisdiction) {
 
 /// Runs one block as the executive would (without extrinsics); returns its total weight.
 fn block(number: u32, seconds: u64) -> Weight {
-	System::initialize(&number, &Default::default(), &Default::default());
+	System::initialize(&number, &super::relay::parent_hash_of(number), &Default::default());
 	// What the timestamp inherent does (its weight is registered below).
 	super::set_time(seconds);
 	frame_support::storage::unhashed::put(
@@ -57,6 +57,7 @@ fn block(number: u32, seconds: u64) -> Weight {
 	System::register_extra_weight_unchecked(inherent, DispatchClass::Mandatory);
 	let init = <AllPalletsWithSystem as OnInitialize<u32>>::on_initialize(number);
 	System::register_extra_weight_unchecked(init, DispatchClass::Mandatory);
+	super::relay::set_validation_data(number);
 	let remaining = weights.max_block.saturating_sub(System::block_weight().total());
 	let idle = <AllPalletsWithSystem as OnIdle<u32>>::on_idle(number, remaining);
 	System::register_extra_weight_unchecked(idle, DispatchClass::Mandatory);

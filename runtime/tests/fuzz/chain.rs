@@ -84,6 +84,7 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 impl Chain {
 	/// The chain of the world being built: block `block` (already started) at `now`.
 	pub fn setup(block: u32, now: u64) -> Self {
+		crate::common::relay::set_validation_data(block);
 		Self::at(block, now)
 	}
 
@@ -140,7 +141,11 @@ impl Chain {
 		self.block += 1;
 		System::reset_events();
 		self.events_read = 0;
-		System::initialize(&self.block, &H256::zero(), &Default::default());
+		System::initialize(
+			&self.block,
+			&crate::common::relay::parent_hash_of(self.block),
+			&Default::default(),
+		);
 		let weights = RuntimeBlockWeights::get();
 		System::register_extra_weight_unchecked(weights.base_block, DispatchClass::Mandatory);
 		let block = self.block;
@@ -150,6 +155,8 @@ impl Chain {
 			<AllPalletsWithSystem as OnInitialize<u32>>::on_initialize(block)
 		});
 		System::register_extra_weight_unchecked(init, DispatchClass::Mandatory);
+		// The relay chain's inherent (it books its own weight).
+		self.hook("set_validation_data", || crate::common::relay::set_validation_data(block));
 		self.collect();
 		// The timestamp inherent (written directly: Aura's slot check needs a pre-runtime
 		// digest this harness does not make).
