@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: the workspace's Rust tests (pallet unit tests, runtime tests), then the
-# end-to-end suite against the real stoa-node binary (a dev node, and a four-node local
-# network on loopback).
+# Runs every test: the workspace's Rust tests (pallet unit tests, runtime tests), the
+# end-to-end suite against the real stoa-node binary (`--dev`), then the network tier: a
+# relay chain and two Stoa shards on loopback (scripts/test-network.sh, which builds the test
+# relay chain first if it is not built; STOA_NETWORK_TIER=if-cached skips it, loudly, instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -23,3 +24,10 @@ done
 echo "== end-to-end (node --test)"
 export STOA_NODE="$CARGO_TARGET_DIR/debug/stoa-node"
 (cd e2e && node --test --test-concurrency=1 tests/)
+
+echo "== network: a relay chain and two shards (zombienet)"
+if [ "${STOA_NETWORK_TIER:-}" = "if-cached" ]; then
+	scripts/test-network.sh --if-cached
+else
+	scripts/test-network.sh
+fi

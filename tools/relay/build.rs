@@ -1,0 +1,5 @@
+//! Version keys the node and its workers agree on (the node refuses workers of another build).
+fn main() {
+	substrate_build_script_utils::generate_cargo_keys();
+	substrate_build_script_utils::rerun_if_git_head_changed();
+}
