@@ -4,8 +4,10 @@
 # three binaries. Idempotent: a second run finds them up to date in seconds.
 #
 # No prebuilt relay binary can be downloaded on Stoa's machines, so this is the way zombienet
-# gets one. A cold build takes long (see README, "Tests"): scripts/test.sh runs it; .ci/run
-# runs the network tier only once it is cached.
+# gets one. It is a dev-profile build into the same cache as the debug stoa-node, whose
+# embedded relay-chain node shares most of its crates (tools/relay/Cargo.toml keeps the same
+# profile). Built on its own from cold it takes long (see README, "Tests"): scripts/test.sh
+# runs it; .ci/run runs the network tier only once it is cached.
 #
 #   scripts/setup-relay.sh            build (or find) it; print its folder
 #   scripts/setup-relay.sh --check    print its folder if it is built and current, else fail
@@ -14,13 +16,22 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 source scripts/env.sh
 
-bin_dir="$CARGO_TARGET_DIR/release"
+bin_dir="$CARGO_TARGET_DIR/debug"
 bins=(polkadot polkadot-execute-worker polkadot-prepare-worker)
+# What the binaries were built from, by content (a fresh clone's files are all new, so
+# modification times cannot tell): the stamp beside them records it.
+stamp="$bin_dir/.stoa-test-relay.sha256"
+sources_hash() {
+	(cd tools/relay && find Cargo.toml Cargo.lock build.rs src -type f | LC_ALL=C sort | xargs sha256sum) |
+		sha256sum | cut -d' ' -f1
+}
+current() {
+	for b in "${bins[@]}"; do [ -x "$bin_dir/$b" ] || return 1; done
+	[ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(sources_hash)" ]
+}
 
 if [ "${1:-}" = "--check" ]; then
-	for b in "${bins[@]}"; do
-		[ -x "$bin_dir/$b" ] && [ "$bin_dir/$b" -nt tools/relay/Cargo.lock ] || exit 1
-	done
+	current || exit 1
 	echo "$bin_dir"
 	exit 0
 fi
@@ -33,10 +44,10 @@ echo "== test relay chain (tools/relay)" >&2
 	cd tools/relay
 	WASM_BUILD_TOOLCHAIN="$root/tools/wasm-toolchain" \
 		WASM_BUILD_WORKSPACE_HINT="$root/tools/relay" \
-		cargo build --release --locked --bins >&2
+		cargo build --locked --bins >&2
 )
 for b in "${bins[@]}"; do
 	[ -x "$bin_dir/$b" ] || { echo "setup-relay: $bin_dir/$b was not built" >&2; exit 1; }
-	touch "$bin_dir/$b"
 done
+sources_hash >"$stamp"
 echo "$bin_dir"

@@ -46,12 +46,14 @@ test('export-genesis-head and export-genesis-wasm give what a relay chain regist
     heads[chain] = head.stdout.trim();
     const wasm = await runCli(['export-genesis-wasm', '--chain', chain], 300_000);
     assert.equal(wasm.status, 0, wasm.stderr);
-    // The runtime's wasm, hex: the wasm magic number, then megabytes of code.
+    // The runtime's code, hex, as a relay chain stores it: compacted and zstd-compressed
+    // (sp-maybe-compressed-blob's prefix), within the relay chain's max_code_size (5 MiB).
     const code = wasm.stdout.trim();
-    assert.ok(code.startsWith('0x0061736d'), `wasm magic, got ${code.slice(0, 12)}`);
+    assert.ok(code.startsWith('0x52bc537646db8e05'), `compressed code, got ${code.slice(0, 18)}`);
     const bytes = Buffer.from(code.slice(2), 'hex');
     assert.equal(bytes.length * 2, code.length - 2, 'all hex');
     assert.ok(bytes.length > 100_000, `${bytes.length} bytes of code`);
+    assert.ok(bytes.length < 5 * 1024 * 1024, `${bytes.length} bytes: more than a relay chain takes`);
   }
   // Two shards of one runtime are two parachains: their genesis heads differ.
   assert.notEqual(heads['shard-eu-local'], heads['shard-apac-local']);
