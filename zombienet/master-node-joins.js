@@ -21,6 +21,8 @@ async function run(nodeName, networkInfo, args) {
           const { section, name } = api.registry.findMetaError(dispatchError.asModule);
           reject(new Error(`${section}.${name}`));
         } else reject(new Error(dispatchError.toString()));
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        reject(new Error(`transaction ${status.type}`));
       } else if (status.isInBlock || status.isFinalized) {
         const failed = events.find(({ event }) => api.events.sudo.Sudid.is(event) && event.data[0].isErr);
         if (failed) reject(new Error(`sudo call failed: ${failed.event.data[0].toString()}`));
