@@ -3,6 +3,9 @@
 // ownership proof, the operator registers them, governance admits it, and from a session
 // boundary on its collator produces shard blocks that the relay chain includes; then it
 // announces its departure and, from a later boundary on, produces none. Returns 1.
+const common = require('./common.js');
+const { waitFor } = common;
+
 async function run(nodeName, networkInfo, args) {
   const { Keyring, util } = zombie;
   const joinerName = args[0];
@@ -11,41 +14,11 @@ async function run(nodeName, networkInfo, args) {
   await joinerProvider.isReady;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
   const alice = keyring.addFromUri('//Alice');
-  const operator = keyring.addFromUri(`//${joinerName[0].toUpperCase()}${joinerName.slice(1)}`);
+  const operator = keyring.addFromUri(common.devSeed(joinerName));
   const log = (...m) => console.log(`    master-node-joins: ${m.join(' ')}`);
 
-  const submit = (tx, signer) => new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, dispatchError, events }) => {
-      if (dispatchError) {
-        if (dispatchError.isModule) {
-          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-          reject(new Error(`${section}.${name}`));
-        } else reject(new Error(dispatchError.toString()));
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        reject(new Error(`transaction ${status.type}`));
-      } else if (status.isInBlock || status.isFinalized) {
-        const failed = events.find(({ event }) => api.events.sudo.Sudid.is(event) && event.data[0].isErr);
-        if (failed) reject(new Error(`sudo call failed: ${failed.event.data[0].toString()}`));
-        else resolve(events);
-      }
-    }).catch(reject);
-  });
-  const waitFor = async (what, check, timeoutMs) => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const v = await check();
-      if (v) return v;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
-  // The Aura key that sealed a block: the authority of its slot, in its parent's state.
-  const authorOf = async (header) => {
-    const digest = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
-    const slot = api.createType('u64', digest.asPreRuntime[1]).toBigInt();
-    const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
-    return authorities[Number(slot % BigInt(authorities.length))].toHex();
-  };
+  const submit = (tx, signer) => common.submit(api, tx, signer);
+  const authorOf = (header) => common.authorOf(api, header);
   const validators = async () => (await api.query.session.validators()).map(String);
 
   try {
