@@ -42,7 +42,7 @@ work="$(mktemp -d -t stoa-zombienet-XXXXXX)"
 start=$(date +%s)
 status=0
 (cd zombienet && npx zombienet --provider native --logType text --dir "$work/net" --force \
-	test shards.zndsl) || status=$?
+	test shards.zndsl) 2>&1 | tee "$work/zombienet.out" || status=$?
 echo "== network tier: $(( $(date +%s) - start )) s (relay: $RELAY_BIN_DIR/polkadot, shards: $STOA_NODE)"
 if [ "$status" -ne 0 ]; then
 	for log in "$work"/net/*.log; do
@@ -50,6 +50,10 @@ if [ "$status" -ne 0 ]; then
 		echo "---- $(basename "$log") (last 30 lines)"
 		tail -n 30 "$log"
 	done
+	# Last, so that it is what a truncated CI log still shows: each step's outcome, the
+	# scripts' own lines, and the error that failed the run.
+	echo "---- network tier FAILED (exit $status); the steps, and what failed (all nodes' logs: $work/net)"
+	grep -E '✅|❌|^    [a-z-]+:|Error|error' "$work/zombienet.out" | grep -vE 'API/INIT|REGISTRY|fetching metrics' | tail -n 40
 	exit "$status"
 fi
 rm -rf "$work"

@@ -3,7 +3,7 @@
 // more blocks, both nodes agree on every block hash from genesis to the finalized head (no
 // gap, no block replaced), and the restarted collator seals blocks again (its Aura key is its
 // dev account's: `dave` -> //Dave). Returns 1.
-const { devSeed, waitFor, finalizedNumber, authorOf } = require('./common.js');
+const { devSeed, waitFor, finalizedNumber, finalizedBlockSealedBy } = require('./common.js');
 
 async function run(nodeName, networkInfo, args) {
   const [restartedName, more] = [args[0], Number(args[1] ?? 6)];
@@ -24,17 +24,7 @@ async function run(nodeName, networkInfo, args) {
 
     const seed = devSeed(restartedName);
     const key = '0x' + Buffer.from(new zombie.Keyring({ type: 'sr25519' }).addFromUri(seed).publicKey).toString('hex');
-    let checked = target;
-    let sealed = null;
-    await waitFor(`a finalized block sealed by ${restartedName} after its restart`, async () => {
-      const head = await finalizedNumber(api);
-      for (; checked < head && !sealed; ) {
-        checked += 1;
-        const header = await api.rpc.chain.getHeader(await api.rpc.chain.getBlockHash(checked));
-        if ((await authorOf(api, header)) === key) sealed = checked;
-      }
-      return sealed !== null;
-    }, 300_000);
+    const sealed = await finalizedBlockSealedBy(api, key, target, `a finalized block sealed by ${restartedName} after its restart`, 300_000);
     console.log(`    no-block-lost: ${restartedName} sealed finalized block ${sealed} after its restart`);
     return 1;
   } finally {

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { startNode, connect, submit, sudo, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { startNode, connect, submit, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { govern } from '../lib/council.mjs';
 
 let node;
 let api;
@@ -29,7 +30,7 @@ before(async () => {
   const { alice, bob, charlie, dave } = accounts;
   const regulator = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 }).addFromUri('//BaFin');
   await submit(api, api.tx.balances.transferKeepAlive(regulator.address, 10n ** 15n), alice);
-  await sudo(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'), alice);
+  await govern(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
   await submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
   const ids = { isin: 'DE000BAY0017', cusip: null, lei: null, figi: null };
   const created = await submit(api, api.tx.issuance.createSecurity('Alice AG', 'ALIC', 'Equity', 0, ids, 1_000_000), alice);

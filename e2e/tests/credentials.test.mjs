@@ -4,7 +4,8 @@
 // governance registering a qualifier, and a protocol holder's deposit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNode, connect, submit, sudo, chainSeconds, devAccounts, findEvent } from '../lib/node.mjs';
+import { startNode, connect, submit, chainSeconds, devAccounts, findEvent } from '../lib/node.mjs';
+import { govern } from '../lib/council.mjs';
 
 let node;
 let api;
@@ -22,7 +23,8 @@ after(async () => {
   node?.cleanup();
 });
 
-const asRoot = (call) => sudo(api, call, accounts.alice);
+// Qualifier administration: council motions (a majority of the dev council).
+const asGovernance = (call) => govern(api, call);
 const accountView = async (who) => (await api.call.credentialsApi.account(who.address)).toJSON();
 // Enums with data (CredentialKind) read as { kyc: null } in JSON.
 const kindName = (kind) => (typeof kind === 'string' ? kind : Object.keys(kind)[0]);
@@ -102,7 +104,7 @@ test('a block beats every credential and is visible with its reason', async () =
 test('governance registers and suspends a qualifier; suspension voids its attestations at once', async () => {
   const { charlie, alice, ferdie } = accounts;
   // Charlie's firm becomes a qualifier for DE, trusted for KYC.
-  await asRoot(api.tx.credentials.registerQualifier(charlie.address, 'Charlie KYC GmbH', ['DE'], ['Kyc']));
+  await asGovernance(api.tx.credentials.registerQualifier(charlie.address, 'Charlie KYC GmbH', ['DE'], ['Kyc']));
   const id = (await api.query.credentials.qualifierOfAccount(charlie.address)).unwrap().toNumber();
   assert.equal(id, 1);
   await submit(api, api.tx.credentials.attest(0, 'Kyc', null, '0x' + '01'.repeat(32)), charlie);
@@ -113,12 +115,12 @@ test('governance registers and suspends a qualifier; suspension voids its attest
   await assert.rejects(submit(api, api.tx.credentials.registerQualifier(ferdie.address, 'X', ['DE'], ['Kyc']), ferdie),
     /BadOrigin/);
 
-  await asRoot(api.tx.credentials.suspendQualifier(0));
+  await asGovernance(api.tx.credentials.suspendQualifier(0));
   const aliceKyc = (await accountView(alice)).investor.credentials.filter((c) => kindName(c.kind) === 'kyc');
   assert.deepEqual(aliceKyc.map(({ qualifier, valid }) => ({ qualifier, valid })),
     [{ qualifier: 0, valid: false }, { qualifier: 1, valid: true }]);
   assert.equal(await api.call.credentialsApi.hasCredential(0, 'AmlScreening').then(String), 'false');
-  await asRoot(api.tx.credentials.resumeQualifier(0));
+  await asGovernance(api.tx.credentials.resumeQualifier(0));
   assert.equal(await api.call.credentialsApi.hasCredential(0, 'AmlScreening').then(String), 'true');
 });
 

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { startNode, connect, submit, sudo, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { startNode, connect, submit, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { govern } from '../lib/council.mjs';
 
 let node;
 let api;
@@ -25,14 +26,15 @@ after(async () => {
   node?.cleanup();
 });
 
-const asRoot = (call) => sudo(api, call, accounts.alice);
+// Regulator registration: a council motion (a majority of the dev council).
+const asGovernance = (call) => govern(api, call);
 const nowSeconds = () => chainSeconds(api);
 
 test('approval, security, issue, transfer and a refused transfer', async () => {
   const { alice, bob, charlie, eve } = accounts;
   // The regulator's account needs funds for fees.
   await submit(api, api.tx.balances.transferKeepAlive(regulator.address, 10n ** 15n), alice);
-  await asRoot(api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
+  await asGovernance(api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
   await submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
   assert.equal((await api.query.issuance.issuers(0)).unwrap().status.toString(), 'Active');
 

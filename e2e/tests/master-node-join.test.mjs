@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 import { startNode, connect, rpc, waitFor, finalizedNumber, submit, devAccounts } from '../lib/node.mjs';
+import { govern, councilAsRoot } from '../lib/council.mjs';
 
 const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
 // Sessions of 5 blocks instead of 100, set by governance through the storage parameter.
@@ -35,7 +36,7 @@ after(async () => {
 const validators = async () => (await api.query.session.validators()).map(String);
 
 test('an operator joins: keys, admission, then the authority set', async () => {
-  await submit(api, api.tx.sudo.sudo(api.tx.system.setStorage([[SESSION_PERIOD_KEY, FIVE_BLOCKS]])), alice);
+  await councilAsRoot(api, api.tx.system.setStorage([[SESSION_PERIOD_KEY, FIVE_BLOCKS]]));
 
   // Keys are generated in a node's keystore, with a proof that Bob's account owns them.
   const owner = api.createType('AccountId32', bob.address).toHex();
@@ -44,11 +45,9 @@ test('an operator joins: keys, admission, then the authority set', async () => {
   const { keys, proof } = generated.result;
   await submit(api, api.tx.session.setKeys(keys, proof), bob);
 
-  // Admitted by governance: planned at the next boundary, active at the one after.
+  // Admitted by a council motion: planned at the next boundary, active at the one after.
   const hash = '0x' + '22'.repeat(32);
-  await submit(api, api.tx.sudo.sudo(
-    api.tx.masterNodes.admitMasterNode(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/bob', hash),
-  ), alice);
+  await govern(api, api.tx.masterNodes.admitMasterNode(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/bob', hash));
   await waitFor('Bob in the planned set', async () =>
     (await api.query.masterNodes.plannedAuthorities()).map(String).includes(bob.address), 120_000);
   await waitFor('Bob in session.validators', async () => (await validators()).includes(bob.address), 120_000);

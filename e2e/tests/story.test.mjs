@@ -10,7 +10,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { startNode, connect, rpc, submit, sudo, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { startNode, connect, rpc, submit, chainSeconds, devAccounts, findEvent, waitFor } from '../lib/node.mjs';
+import { govern, councilAsRoot } from '../lib/council.mjs';
 
 const DUSD = 1;
 const SESSION_PERIOD_KEY = xxhashAsHex(':SessionPeriod:', 128);
@@ -56,10 +57,10 @@ after(async () => {
   node?.cleanup();
 });
 
-test('governance registers a qualifier and a regulator; the regulator approves an issuer', async () => {
-  const registered = await sudo(api, api.tx.credentials.registerQualifier(qualifier.address, 'Story KYC SA', ['FR', 'DE', 'US'], ['Kyc']), alice);
+test('council motions register a qualifier and a regulator; the regulator approves an issuer', async () => {
+  const registered = await govern(api, api.tx.credentials.registerQualifier(qualifier.address, 'Story KYC SA', ['FR', 'DE', 'US'], ['Kyc']));
   assert.ok(findEvent(registered, 'credentials', 'QualifierRegistered'));
-  await sudo(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'), alice);
+  await govern(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
   // Investor 0 is Alice's company (a German legal entity) in the dev genesis.
   const approved = await submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
   assert.ok(findEvent(approved, 'issuance', 'IssuerApproved'));
@@ -170,14 +171,14 @@ test('a ballot, weighted by units at the record date', async () => {
 });
 
 test('a master node is admitted and joins the authority set at a session change', async () => {
-  await sudo(api, api.tx.system.setStorage([[SESSION_PERIOD_KEY, FIVE_BLOCKS]]), alice);
+  await councilAsRoot(api, api.tx.system.setStorage([[SESSION_PERIOD_KEY, FIVE_BLOCKS]]));
   // Bob's session keys, generated in this node's keystore (so that finality keeps going with
   // two authorities on one machine), with the proof that Bob's account owns them.
   const owner = api.createType('AccountId32', bob.address).toHex();
   const generated = await rpc(node.rpcPort, 'author_rotateKeysWithOwner', [owner]);
   assert.ok(generated.result, JSON.stringify(generated.error));
   await submit(api, api.tx.session.setKeys(generated.result.keys, generated.result.proof), bob);
-  const admitted = await sudo(api, api.tx.masterNodes.admitMasterNode(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/bob', '0x' + '22'.repeat(32)), alice);
+  const admitted = await govern(api, api.tx.masterNodes.admitMasterNode(bob.address, 'Bob Custody AG', 'CH', 'https://finma.example/bob', '0x' + '22'.repeat(32)));
   assert.ok(findEvent(admitted, 'masterNodes', 'MasterNodeAdmitted'));
   await waitFor('Bob in the authority set', async () =>
     (await api.query.session.validators()).map(String).includes(bob.address), 120_000);

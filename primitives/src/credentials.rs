@@ -10,7 +10,7 @@
 //! Every other pallet reads this through [`CredentialRegistry`] and learns about changes
 //! through [`CredentialsListener`].
 
-use crate::Jurisdiction;
+use crate::{shards::RecordChange, Jurisdiction};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
@@ -219,6 +219,17 @@ pub trait CredentialsListener<AccountId> {
 	fn on_wallet_linked_weight() -> Weight {
 		Weight::zero()
 	}
+
+	/// A home record changed (for a mirror that sends it to other shards: see
+	/// [`crate::shards`]). Returns what it cost, at most [`Self::on_record_changed_weight`].
+	fn on_record_changed(_change: RecordChange<'_, AccountId>) -> Weight {
+		Weight::zero()
+	}
+
+	/// The most [`Self::on_record_changed`] may cost.
+	fn on_record_changed_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Whether an account holds units of any security (`pallet-issuance`).
@@ -254,6 +265,16 @@ impl<AccountId> CredentialsListener<AccountId> for Tuple {
 	}
 	fn on_wallet_linked(investor: InvestorId, wallet: &AccountId) {
 		for_tuples!( #( Tuple::on_wallet_linked(investor, wallet); )* );
+	}
+	fn on_record_changed(change: RecordChange<'_, AccountId>) -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_record_changed(change)); )* );
+		weight
+	}
+	fn on_record_changed_weight() -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_record_changed_weight()); )* );
+		weight
 	}
 	fn on_credentials_changed_weight() -> Weight {
 		let mut weight = Weight::zero();
@@ -320,7 +341,8 @@ pub struct InvestorInfo<AccountId, Hash> {
 	pub kind: InvestorKind,
 	/// Home jurisdiction.
 	pub jurisdiction: Jurisdiction,
-	/// The qualifier that manages it (created it, or was assigned by governance).
+	/// The qualifier that manages it (created it, or was assigned by governance); for an
+	/// imported investor, a qualifier of its home shard.
 	pub qualifier: QualifierId,
 	/// Its linked wallets.
 	pub wallets: Vec<AccountId>,
@@ -328,6 +350,21 @@ pub struct InvestorInfo<AccountId, Hash> {
 	pub credentials: Vec<CredentialInfo<Hash>>,
 	/// The block on it, if any.
 	pub block: Option<BlockInfo>,
+	/// Where it comes from, if another shard is its home (this shard imported it): the
+	/// shard's parachain id and the investor's id there. `None` for this shard's own.
+	pub home: Option<HomeShard>,
+}
+
+/// The shard an imported investor comes from (`credentials_account` shows it).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HomeShard {
+	/// The home shard's parachain id.
+	pub shard: crate::ShardId,
+	/// The investor's id on its home shard.
+	pub investor: InvestorId,
+	/// Whether this shard trusts the home shard now (if not, nothing imported counts).
+	pub trusted: bool,
 }
 
 /// A protocol-holder registration as integrators see it.

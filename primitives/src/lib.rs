@@ -14,6 +14,8 @@ pub mod identifiers;
 pub mod issuance;
 pub mod jurisdiction;
 pub mod master_nodes;
+pub mod proxy;
+pub mod shards;
 
 pub use corporate_actions::{BallotId, CheckpointId, DistributionId};
 pub use credentials::{
@@ -27,6 +29,8 @@ pub use issuance::{
 };
 pub use jurisdiction::Jurisdiction;
 pub use master_nodes::MasterNodeRegistry;
+pub use proxy::ProxyType;
+pub use shards::{CredentialsExport, ImportedCredentials, RecordChange, ShardId};
 
 /// Serialises UTF-8 bytes (names, URIs) as a JSON string, for the node's RPC methods.
 pub(crate) fn serialize_utf8<S: serde::Serializer>(

@@ -144,6 +144,7 @@ fn investor_info() -> InvestorInfo<AccountId, Hash> {
 		wallets: vec![alice()],
 		credentials: vec![],
 		block: None,
+		home: None,
 	}
 }
 

@@ -8,5 +8,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credentials, Credentials]
 	[pallet_issuance, Issuance]
 	[pallet_compliance, Compliance]
+	[pallet_shard_credentials, ShardCredentials]
 	[pallet_corporate_actions, CorporateActions]
 );

@@ -9,11 +9,16 @@
 //! | `shard-apac-development` | 2001    | Charlie (SG)                          |
 //! | `shard-apac-local`       | 2001    | Charlie (SG), Eve (JP)                |
 //!
+//! Every preset's regulators' council is Alice, Bob and Charlie (dev accounts standing for
+//! the region's regulators). Only `development` has a sudo key (Alice): the other presets
+//! are governed by their council alone.
+//!
 //! The node's chain specs are built from these.
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, MasterNodesConfig, ParachainInfoConfig,
-	PolkadotXcmConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
+	AccountId, AssetsConfig, BalancesConfig, CouncilMembershipConfig, MasterNodesConfig,
+	ParachainInfoConfig, PolkadotXcmConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, UNIT,
 };
 use alloc::{string::ToString, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -139,7 +144,8 @@ fn genesis(
 	para_id: u32,
 	master_nodes: Vec<DevMasterNode>,
 	endowed: Vec<AccountId>,
-	sudo: AccountId,
+	council: Vec<AccountId>,
+	sudo: Option<AccountId>,
 ) -> Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
@@ -168,7 +174,10 @@ fn genesis(
 				.map(|node| (node.operator(), node.operator(), node.session_keys()))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(sudo) },
+		council_membership: CouncilMembershipConfig {
+			members: council.try_into().expect("a dev council fits"),
+		},
+		sudo: SudoConfig { key: sudo },
 		credentials: dev_credentials(),
 		assets: AssetsConfig {
 			assets: vec![(DEV_STABLECOIN_ID, alice.clone(), true, 1)],
@@ -186,26 +195,33 @@ fn genesis(
 	})
 }
 
-/// A shard whose master nodes are `operators`; the well-known accounts are endowed, Alice is
-/// sudo (interim governance, see README).
-fn shard(para_id: u32, operators: &[Sr25519Keyring]) -> Value {
+/// The dev council: Alice, Bob and Charlie.
+fn dev_council() -> Vec<AccountId> {
+	use Sr25519Keyring::*;
+	[Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect()
+}
+
+/// A shard whose master nodes are `operators`, governed by the dev council; the well-known
+/// accounts are endowed.
+fn shard(para_id: u32, operators: &[Sr25519Keyring], sudo: Option<AccountId>) -> Value {
 	genesis(
 		para_id,
 		operators.iter().copied().map(master_node).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		dev_council(),
+		sudo,
 	)
 }
 
-/// `dev`: one master node (Alice), Alice is sudo, the well-known accounts are endowed.
+/// `dev`: one master node (Alice); Alice is also sudo, a convenience of dev chains only.
 pub fn development_config_genesis() -> Value {
-	shard(SHARD_EU_PARA_ID, &[Sr25519Keyring::Alice])
+	shard(SHARD_EU_PARA_ID, &[Sr25519Keyring::Alice], Some(Sr25519Keyring::Alice.to_account_id()))
 }
 
 /// `local`: four master nodes (Alice, Bob, Charlie, Dave) in four jurisdictions.
 pub fn local_config_genesis() -> Value {
 	use Sr25519Keyring::*;
-	shard(SHARD_EU_PARA_ID, &[Alice, Bob, Charlie, Dave])
+	shard(SHARD_EU_PARA_ID, &[Alice, Bob, Charlie, Dave], None)
 }
 
 /// The preset called `id`, as JSON.
@@ -214,10 +230,10 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
-		SHARD_EU_DEVELOPMENT => shard(SHARD_EU_PARA_ID, &[Alice]),
-		SHARD_EU_LOCAL => shard(SHARD_EU_PARA_ID, &[Alice, Dave]),
-		SHARD_APAC_DEVELOPMENT => shard(SHARD_APAC_PARA_ID, &[Charlie]),
-		SHARD_APAC_LOCAL => shard(SHARD_APAC_PARA_ID, &[Charlie, Eve]),
+		SHARD_EU_DEVELOPMENT => shard(SHARD_EU_PARA_ID, &[Alice], None),
+		SHARD_EU_LOCAL => shard(SHARD_EU_PARA_ID, &[Alice, Dave], None),
+		SHARD_APAC_DEVELOPMENT => shard(SHARD_APAC_PARA_ID, &[Charlie], None),
+		SHARD_APAC_LOCAL => shard(SHARD_APAC_PARA_ID, &[Charlie, Eve], None),
 		_ => return None,
 	};
 	Some(

@@ -240,9 +240,27 @@ mod runtime {
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
 
-	/// Interim governance: root calls go through sudo until on-chain governance lands.
+	/// A convenience key on `--dev` chains only: the other presets have no sudo key, and
+	/// root is reached through the council (see `Council`, `Whitelist`).
 	#[runtime::pallet_index(21)]
 	pub type Sudo = pallet_sudo;
+
+	// Governance: the regulators' council (members managed by membership), and the
+	// whitelist through which its two-thirds motions dispatch as root.
+	#[runtime::pallet_index(22)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(23)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(24)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(25)]
+	pub type Whitelist = pallet_whitelist;
+
+	// Institutions: multi-signature accounts and proxies (delegates with narrow powers).
+	#[runtime::pallet_index(26)]
+	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(27)]
+	pub type Proxy = pallet_proxy;
 
 	/// Settlement currencies (stablecoins, tokenised cash) that securities settle against.
 	#[runtime::pallet_index(30)]
@@ -253,6 +271,9 @@ mod runtime {
 	pub type Credentials = pallet_credentials;
 	#[runtime::pallet_index(41)]
 	pub type Compliance = pallet_compliance;
+	/// Credentials that travel between shards, over XCM.
+	#[runtime::pallet_index(42)]
+	pub type ShardCredentials = pallet_shard_credentials;
 
 	// Securities: 50-59.
 	#[runtime::pallet_index(50)]

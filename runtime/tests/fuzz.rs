@@ -40,7 +40,7 @@ use proptest_state_machine::{ReferenceStateMachine, StateMachineTest};
 use chain::{Chain, Outcome};
 use invariants::{Ctx, DRIVER_INVARIANTS, INVARIANTS};
 use model::{Model, Observation};
-use ops::Step;
+use ops::{Step, Who};
 
 // ----------------------------------------------------------------------------------------
 // Settings and statistics
@@ -214,14 +214,14 @@ impl Harness {
 			},
 			_ => {
 				let (who, call) = step.call(self.chain.now).expect("a call step");
-				Some(self.chain.dispatch(who.account(), call))
+				Some(self.chain.dispatch(who.origin(), call))
 			},
 		};
 		let events = self.chain.take_events();
 		let weight = self.chain.take_violations();
 		let after = Observation::take(self.chain.now);
 		let moves = model::moves(&events);
-		self.model.note_events(&events);
+		self.model.note_events(&events, step);
 		self.count(step, &outcome);
 		if std::env::var_os("STOA_FUZZ_STATS").is_some() {
 			with_stats(|s| {
@@ -248,6 +248,7 @@ impl Harness {
 			model: &self.model,
 			facts: &facts,
 			block_closed: self.chain.blocks_closed > blocks_before,
+			outcome: &outcome,
 		};
 		let mut timings = Vec::with_capacity(INVARIANTS.len());
 		for (name, invariant) in INVARIANTS {
@@ -480,8 +481,12 @@ fn run_case(steps: &[Step]) -> Option<String> {
 	outcome.err().map(|payload| chain::panic_message(&*payload))
 }
 
-/// Simpler versions of a step: a batch without one of its calls, or a lone call.
+/// Simpler versions of a step: a batch without one of its calls, a lone call, or the
+/// principal's own call instead of its delegate's.
 fn simpler(step: &Step) -> Vec<Step> {
+	if let Step::Proxied { principal, op, .. } = step {
+		return vec![Step::Call { by: Who::By(*principal), op: op.clone() }];
+	}
 	let Step::Batch { by, kind, ops } = step else { return vec![] };
 	let mut out: Vec<Step> = ops.iter().map(|op| Step::Call { by: *by, op: op.clone() }).collect();
 	if ops.len() > 1 {

@@ -151,3 +151,31 @@ fn each_shard_is_collated_by_its_regions_master_nodes() {
 	assert_eq!(region("shard-eu-local"), vec![*b"DE", *b"LU"]);
 	assert_eq!(region("shard-apac-local"), vec![*b"JP", *b"SG"]);
 }
+
+#[test]
+fn only_the_dev_preset_has_a_sudo_key_and_every_preset_a_council() {
+	use sp_keyring::Sr25519Keyring::*;
+	let council: Vec<_> = [Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect();
+	for name in preset_names() {
+		let name = String::from_utf8(name.into()).unwrap();
+		genesis_of(&name).execute_with(|| {
+			let sudo = pallet_sudo::Key::<Runtime>::get();
+			if name == "development" {
+				assert_eq!(sudo, Some(Alice.to_account_id()), "{name}");
+			} else {
+				assert_eq!(sudo, None, "{name} must be governed by its council alone");
+			}
+			let mut members =
+				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
+			members.sort();
+			let mut expected = council.clone();
+			expected.sort();
+			assert_eq!(members, expected, "{name}");
+			assert_eq!(
+				pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().to_vec(),
+				expected,
+				"{name}"
+			);
+		});
+	}
+}

@@ -13,7 +13,7 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
-use sp_runtime::Saturating;
+use sp_runtime::{traits::Zero, Saturating};
 use stoa_primitives::{
 	BlockReason, CredentialKind, InvestorId, InvestorKind, Jurisdiction, QualifierId,
 };
@@ -115,6 +115,25 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, amount);
 	who
+}
+
+/// A blocked protocol holder, registered by a funded registrant.
+fn blocked_protocol_holder<T: Config>() -> Result<T::AccountId, BenchmarkError> {
+	let guardian =
+		T::GuardianOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let registrant = funded::<T>("registrant");
+	let protocol: T::AccountId = account("protocol", 0, 0);
+	Credentials::<T>::register_protocol_holder(
+		RawOrigin::Signed(registrant).into(),
+		protocol.clone(),
+		max_name::<T>(),
+	)?;
+	Credentials::<T>::block_protocol_holder(
+		guardian,
+		protocol.clone(),
+		BlockReason::ProtocolMisbehaviour,
+	)?;
+	Ok(protocol)
 }
 
 #[benchmarks]
@@ -413,8 +432,31 @@ mod benchmarks {
 			max_name::<T>(),
 		)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, protocol.clone(), BlockReason::ProtocolMisbehaviour, true);
+		_(origin as T::RuntimeOrigin, protocol.clone(), BlockReason::ProtocolMisbehaviour);
 		assert!(ProtocolHolders::<T>::get(&protocol).unwrap().block.is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unblock_protocol_holder() -> Result<(), BenchmarkError> {
+		let origin = T::QualifierAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let protocol = blocked_protocol_holder::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, protocol.clone());
+		assert!(ProtocolHolders::<T>::get(&protocol).unwrap().block.is_none());
+		Ok(())
+	}
+
+	/// Burning (`slash`) also changes the total issuance: the heavier of the two ways.
+	#[benchmark]
+	fn settle_protocol_holder_block() -> Result<(), BenchmarkError> {
+		let origin = T::QualifierAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let protocol = blocked_protocol_holder::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, protocol.clone(), true);
+		assert!(ProtocolHolders::<T>::get(&protocol).unwrap().deposit.is_zero());
 		Ok(())
 	}
 

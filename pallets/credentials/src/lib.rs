@@ -71,8 +71,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Saturating;
 	use stoa_primitives::{
-		BlockReason, CredentialKind, CredentialsListener, HoldingsInspector, InvestorId,
-		InvestorKind, Jurisdiction, Moment, QualifierId,
+		BlockReason, CredentialKind, CredentialsListener, HoldingsInspector, ImportedCredentials,
+		InvestorId, InvestorKind, Jurisdiction, Moment, QualifierId, RecordChange,
 	};
 
 	/// A balance of the currency deposits are held in.
@@ -139,6 +139,10 @@ pub mod pallet {
 		/// Whether an account holds units of a security: a wallet that does cannot change
 		/// investor or become a protocol holder (issuance).
 		type Holdings: HoldingsInspector<Self::AccountId>;
+
+		/// What this shard imported from the shards it trusts (`pallet-shard-credentials`):
+		/// the registry answers for imported investors and applies imported blocks too.
+		type Imported: ImportedCredentials<Self::AccountId, Self::Hash>;
 
 		/// The deposit held from whoever registers a protocol holder.
 		#[pallet::constant]
@@ -395,11 +399,16 @@ pub mod pallet {
 		},
 		/// A protocol holder was deregistered by its registrant; its deposit was returned.
 		ProtocolHolderDeregistered { account: T::AccountId },
-		/// The guardian blocked a protocol holder; its deposit was burned (`slashed`) or
-		/// returned to the registrant.
-		ProtocolHolderBlocked {
+		/// The guardian blocked a protocol holder; its deposit stays held until governance
+		/// settles or lifts the block.
+		ProtocolHolderBlocked { account: T::AccountId, reason: BlockReason },
+		/// Governance lifted the guardian's block: the protocol holder may receive securities
+		/// again, and its deposit stays held as before.
+		ProtocolHolderUnblocked { account: T::AccountId },
+		/// Governance settled a protocol holder's block: the deposit was burned (`slashed`) or
+		/// returned to the registrant. The block is final.
+		ProtocolHolderBlockSettled {
 			account: T::AccountId,
-			reason: BlockReason,
 			slashed: BalanceOf<T>,
 			returned: BalanceOf<T>,
 		},
@@ -439,7 +448,8 @@ pub mod pallet {
 		JurisdictionNotCovered,
 		/// Only the investor's own qualifier (or governance) may do this.
 		NotInvestorsQualifier,
-		/// The wallet is already linked to an investor.
+		/// The wallet is already linked to an investor (of this shard, or of a shard it
+		/// trusts).
 		WalletAlreadyLinked,
 		/// The wallet is not linked to an investor.
 		WalletNotLinked,
@@ -482,6 +492,8 @@ pub mod pallet {
 		NotRegistrant,
 		/// The protocol holder is blocked; its registration stays as the record of the block.
 		ProtocolHolderBlocked,
+		/// The block was settled (its deposit burned or returned): it is final.
+		BlockSettled,
 		/// The registrant cannot afford the protocol-holder deposit.
 		InsufficientDeposit,
 		/// The lost and the new wallet are the same.
@@ -507,7 +519,10 @@ pub mod pallet {
 		/// where it may qualify investors; `kinds` the credential kinds it is trusted to attest
 		/// (custom kinds must be registered first). Duplicates are dropped.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_qualifier())]
+		#[pallet::weight(
+			T::WeightInfo::register_qualifier()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn register_qualifier(
 			origin: OriginFor<T>,
 			account: T::AccountId,
@@ -519,6 +534,7 @@ pub mod pallet {
 			let qualifier =
 				Self::do_register_qualifier(account.clone(), name, jurisdictions, kinds)?;
 			Self::deposit_event(Event::QualifierRegistered { qualifier, account });
+			T::Listener::on_record_changed(RecordChange::Qualifier(qualifier));
 			Ok(())
 		}
 
@@ -527,7 +543,10 @@ pub mod pallet {
 		/// Origin: [`Config::QualifierAdminOrigin`]. Attestations of kinds it is no longer
 		/// trusted for stop counting at once.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update_qualifier())]
+		#[pallet::weight(
+			T::WeightInfo::update_qualifier()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn update_qualifier(
 			origin: OriginFor<T>,
 			qualifier: QualifierId,
@@ -548,6 +567,7 @@ pub mod pallet {
 				jurisdictions: jurisdictions.into_inner(),
 				kinds: kinds.into_inner(),
 			});
+			T::Listener::on_record_changed(RecordChange::Qualifier(qualifier));
 			Ok(())
 		}
 
@@ -580,7 +600,10 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::suspend_qualifier())]
+		#[pallet::weight(
+			T::WeightInfo::suspend_qualifier()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn suspend_qualifier(origin: OriginFor<T>, qualifier: QualifierId) -> DispatchResult {
 			T::QualifierAdminOrigin::ensure_origin(origin)?;
 			Qualifiers::<T>::try_mutate(qualifier, |q| -> DispatchResult {
@@ -590,6 +613,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Self::deposit_event(Event::QualifierSuspended { qualifier });
+			T::Listener::on_record_changed(RecordChange::Qualifier(qualifier));
 			Ok(())
 		}
 
@@ -597,7 +621,10 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::resume_qualifier())]
+		#[pallet::weight(
+			T::WeightInfo::resume_qualifier()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn resume_qualifier(origin: OriginFor<T>, qualifier: QualifierId) -> DispatchResult {
 			T::QualifierAdminOrigin::ensure_origin(origin)?;
 			Qualifiers::<T>::try_mutate(qualifier, |q| -> DispatchResult {
@@ -607,6 +634,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Self::deposit_event(Event::QualifierResumed { qualifier });
+			T::Listener::on_record_changed(RecordChange::Qualifier(qualifier));
 			Ok(())
 		}
 
@@ -616,12 +644,16 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::remove_qualifier())]
+		#[pallet::weight(
+			T::WeightInfo::remove_qualifier()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn remove_qualifier(origin: OriginFor<T>, qualifier: QualifierId) -> DispatchResult {
 			T::QualifierAdminOrigin::ensure_origin(origin)?;
 			let q = Qualifiers::<T>::take(qualifier).ok_or(Error::<T>::UnknownQualifier)?;
 			QualifierOfAccount::<T>::remove(&q.account);
 			Self::deposit_event(Event::QualifierRemoved { qualifier });
+			T::Listener::on_record_changed(RecordChange::Qualifier(qualifier));
 			Ok(())
 		}
 
@@ -642,7 +674,10 @@ pub mod pallet {
 		/// jurisdiction and must be one the qualifier covers. The new id is in the
 		/// [`Event::InvestorCreated`] event.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::create_investor())]
+		#[pallet::weight(
+			T::WeightInfo::create_investor()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn create_investor(
 			origin: OriginFor<T>,
 			kind: InvestorKind,
@@ -653,6 +688,7 @@ pub mod pallet {
 			ensure!(q.jurisdictions.contains(&jurisdiction), Error::<T>::JurisdictionNotCovered);
 			let investor = Self::do_create_investor(qualifier, kind, jurisdiction)?;
 			Self::deposit_event(Event::InvestorCreated { investor, qualifier, kind, jurisdiction });
+			T::Listener::on_record_changed(RecordChange::Investor(investor));
 			Ok(())
 		}
 
@@ -664,6 +700,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::set_investor_jurisdiction()
 				.saturating_add(T::Listener::on_jurisdiction_changed_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn set_investor_jurisdiction(
 			origin: OriginFor<T>,
@@ -687,7 +724,8 @@ pub mod pallet {
 			}
 			record.jurisdiction = jurisdiction;
 			Investors::<T>::insert(investor, record);
-			let listeners = T::Listener::on_jurisdiction_changed(investor, from, jurisdiction);
+			let listeners = T::Listener::on_jurisdiction_changed(investor, from, jurisdiction)
+				.saturating_add(T::Listener::on_record_changed(RecordChange::Investor(investor)));
 			Self::deposit_event(Event::InvestorJurisdictionChanged {
 				investor,
 				from,
@@ -701,7 +739,10 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::reassign_investor())]
+		#[pallet::weight(
+			T::WeightInfo::reassign_investor()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn reassign_investor(
 			origin: OriginFor<T>,
 			investor: InvestorId,
@@ -715,6 +756,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Self::deposit_event(Event::InvestorReassigned { investor, qualifier });
+			T::Listener::on_record_changed(RecordChange::Investor(investor));
 			Ok(())
 		}
 
@@ -746,6 +788,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::accept_wallet_link()
 				.saturating_add(T::Listener::on_wallet_linked_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn accept_wallet_link(origin: OriginFor<T>, investor: InvestorId) -> DispatchResult {
 			let wallet = ensure_signed(origin)?;
@@ -758,6 +801,7 @@ pub mod pallet {
 			Self::do_link(investor, &wallet)?;
 			LinkRequests::<T>::remove(&wallet);
 			T::Listener::on_wallet_linked(investor, &wallet);
+			T::Listener::on_record_changed(RecordChange::Wallet(&wallet));
 			Self::deposit_event(Event::WalletLinked { investor, wallet });
 			Ok(())
 		}
@@ -774,7 +818,10 @@ pub mod pallet {
 		/// unlink themselves; its qualifier or governance may unlink an empty one, and the
 		/// investor's block is then kept on the wallet.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::unlink_wallet())]
+		#[pallet::weight(
+			T::WeightInfo::unlink_wallet()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn unlink_wallet(origin: OriginFor<T>, wallet: T::AccountId) -> DispatchResult {
 			let signer = match T::QualifierAdminOrigin::try_origin(origin) {
 				Ok(_) => None,
@@ -792,6 +839,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::recover_wallet()
 				.saturating_add(T::Listener::on_wallet_recovered_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn recover_wallet(
 			origin: OriginFor<T>,
@@ -813,6 +861,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::attest()
 				.saturating_add(T::Listener::on_credentials_changed_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn attest(
 			origin: OriginFor<T>,
@@ -833,6 +882,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::revoke()
 				.saturating_add(T::Listener::on_credentials_changed_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn revoke(
 			origin: OriginFor<T>,
@@ -850,7 +900,9 @@ pub mod pallet {
 				attestation.revoked_at = Some(now);
 				Ok(())
 			})?;
-			let listeners = T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor).saturating_add(
+				T::Listener::on_record_changed(RecordChange::Credential(investor, kind)),
+			);
 			Self::deposit_event(Event::CredentialRevoked { investor, kind, qualifier });
 			Ok(Some(T::WeightInfo::revoke().saturating_add(listeners)).into())
 		}
@@ -863,6 +915,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::block_investor()
 				.saturating_add(T::Listener::on_credentials_changed_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn block_investor(
 			origin: OriginFor<T>,
@@ -873,7 +926,8 @@ pub mod pallet {
 			ensure!(Investors::<T>::contains_key(investor), Error::<T>::UnknownInvestor);
 			ensure!(!InvestorBlocks::<T>::contains_key(investor), Error::<T>::AlreadyBlocked);
 			InvestorBlocks::<T>::insert(investor, Block { reason, by: actor, at: Self::now() });
-			let listeners = T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor)
+				.saturating_add(T::Listener::on_record_changed(RecordChange::Investor(investor)));
 			Self::deposit_event(Event::InvestorBlocked {
 				investor,
 				reason,
@@ -890,6 +944,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::unblock_investor()
 				.saturating_add(T::Listener::on_credentials_changed_weight())
+				.saturating_add(T::Listener::on_record_changed_weight())
 		)]
 		pub fn unblock_investor(
 			origin: OriginFor<T>,
@@ -899,7 +954,8 @@ pub mod pallet {
 			let block = InvestorBlocks::<T>::get(investor).ok_or(Error::<T>::NotBlocked)?;
 			Self::ensure_may_lift(actor, &block)?;
 			InvestorBlocks::<T>::remove(investor);
-			let listeners = T::Listener::on_credentials_changed(investor);
+			let listeners = T::Listener::on_credentials_changed(investor)
+				.saturating_add(T::Listener::on_record_changed(RecordChange::Investor(investor)));
 			Self::deposit_event(Event::InvestorUnblocked { investor });
 			Ok(Some(T::WeightInfo::unblock_investor().saturating_add(listeners)).into())
 		}
@@ -908,7 +964,10 @@ pub mod pallet {
 		///
 		/// Origin: any active qualifier, or [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::block_wallet())]
+		#[pallet::weight(
+			T::WeightInfo::block_wallet()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn block_wallet(
 			origin: OriginFor<T>,
 			wallet: T::AccountId,
@@ -917,6 +976,7 @@ pub mod pallet {
 			let actor = Self::ensure_governance_or_active_qualifier(origin)?;
 			ensure!(!WalletBlocks::<T>::contains_key(&wallet), Error::<T>::AlreadyBlocked);
 			WalletBlocks::<T>::insert(&wallet, Block { reason, by: actor, at: Self::now() });
+			T::Listener::on_record_changed(RecordChange::Wallet(&wallet));
 			Self::deposit_event(Event::WalletBlocked {
 				wallet,
 				reason,
@@ -930,12 +990,16 @@ pub mod pallet {
 		/// Origin: the qualifier that blocked (even if suspended), or
 		/// [`Config::QualifierAdminOrigin`].
 		#[pallet::call_index(19)]
-		#[pallet::weight(T::WeightInfo::unblock_wallet())]
+		#[pallet::weight(
+			T::WeightInfo::unblock_wallet()
+				.saturating_add(T::Listener::on_record_changed_weight())
+		)]
 		pub fn unblock_wallet(origin: OriginFor<T>, wallet: T::AccountId) -> DispatchResult {
 			let actor = Self::ensure_governance_or_qualifier(origin)?;
 			let block = WalletBlocks::<T>::get(&wallet).ok_or(Error::<T>::NotBlocked)?;
 			Self::ensure_may_lift(actor, &block)?;
 			WalletBlocks::<T>::remove(&wallet);
+			T::Listener::on_record_changed(RecordChange::Wallet(&wallet));
 			Self::deposit_event(Event::WalletUnblocked { wallet });
 			Ok(())
 		}
@@ -943,7 +1007,7 @@ pub mod pallet {
 		/// Register `account` (a contract or pallet-owned account) as a protocol holder, able
 		/// to hold securities without an investor behind it. Anyone may register; the
 		/// signer's [`Config::ProtocolHolderDeposit`] is held until deregistration, or burned
-		/// if the guardian blocks the protocol and decides so. Refused for an investor's
+		/// if the guardian blocks the protocol and governance decides so. Refused for an investor's
 		/// wallet, a blocked account, and an account that already holds units.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::register_protocol_holder())]
@@ -958,6 +1022,8 @@ pub mod pallet {
 				Error::<T>::AlreadyProtocolHolder
 			);
 			ensure!(!InvestorOfWallet::<T>::contains_key(&account), Error::<T>::IsInvestorWallet);
+			ensure!(T::Imported::investor_of(&account).is_none(), Error::<T>::IsInvestorWallet);
+			ensure!(T::Imported::account_block(&account).is_none(), Error::<T>::AccountBlocked);
 			ensure!(!WalletBlocks::<T>::contains_key(&account), Error::<T>::AccountBlocked);
 			// Units that sat with an account nobody vouched for must not become a protocol's.
 			ensure!(!T::Holdings::holds_units(&account), Error::<T>::WalletHoldsUnits);
@@ -999,21 +1065,49 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Block a protocol holder: it may no longer receive securities. With `slash`, the
-		/// registrant's deposit is burned; without, it is returned. The registration stays,
-		/// as the record of the block.
+		/// Block a protocol holder at once: it may no longer receive securities. Its deposit
+		/// stays held until governance settles the block (burned or returned) or lifts it.
+		/// The registration stays, as the record of the block.
 		///
-		/// Origin: [`Config::GuardianOrigin`].
+		/// Origin: [`Config::GuardianOrigin`] (meant to be quick to reach: the block is
+		/// urgent, and governance can undo it).
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::block_protocol_holder())]
 		pub fn block_protocol_holder(
 			origin: OriginFor<T>,
 			account: T::AccountId,
 			reason: BlockReason,
-			slash: bool,
 		) -> DispatchResult {
 			T::GuardianOrigin::ensure_origin(origin)?;
-			Self::do_block_protocol_holder(account, reason, slash)
+			Self::do_block_protocol_holder(account, reason)
+		}
+
+		/// Lift the guardian's block of a protocol holder, unless the block was settled.
+		///
+		/// Origin: [`Config::QualifierAdminOrigin`].
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::unblock_protocol_holder())]
+		pub fn unblock_protocol_holder(
+			origin: OriginFor<T>,
+			account: T::AccountId,
+		) -> DispatchResult {
+			T::QualifierAdminOrigin::ensure_origin(origin)?;
+			Self::do_unblock_protocol_holder(account)
+		}
+
+		/// Settle a blocked protocol holder's deposit: burned with `slash`, otherwise returned
+		/// to the registrant. The block becomes final.
+		///
+		/// Origin: [`Config::QualifierAdminOrigin`].
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::settle_protocol_holder_block())]
+		pub fn settle_protocol_holder_block(
+			origin: OriginFor<T>,
+			account: T::AccountId,
+			slash: bool,
+		) -> DispatchResult {
+			T::QualifierAdminOrigin::ensure_origin(origin)?;
+			Self::do_settle_protocol_holder_block(account, slash)
 		}
 	}
 }

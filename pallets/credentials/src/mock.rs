@@ -137,6 +137,7 @@ impl pallet_credentials::Config for Test {
 	type GuardianOrigin = EnsureSignedBy<Guardian, AccountId>;
 	type Listener = RecordingListener;
 	type Holdings = TestHoldings;
+	type Imported = ();
 	type ProtocolHolderDeposit = ConstU64<DEPOSIT>;
 	type LinkRequestTtl = ConstU64<10>;
 	type MaxNameLength = ConstU32<16>;

@@ -79,6 +79,8 @@ impl<T: Config> Pallet<T> {
 		jurisdiction: Jurisdiction,
 	) -> Result<InvestorId, DispatchError> {
 		let id = NextInvestorId::<T>::get();
+		// Ids from the base up name other shards' investors.
+		ensure!(!stoa_primitives::shards::is_imported(id), ArithmeticError::Overflow);
 		NextInvestorId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 		Investors::<T>::insert(id, Investor { kind, jurisdiction, qualifier, wallets: 0 });
 		Ok(id)

@@ -2,6 +2,7 @@
 //! API shows, and the `CredentialRegistry` every other pallet reads through.
 
 use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -14,8 +15,11 @@ use stoa_primitives::{
 	credentials::{
 		AccountCredentials, BlockInfo, CredentialInfo, InvestorInfo, ProtocolHolderInfo,
 	},
-	BlockReason, CredentialKind, CredentialsListener, InvestorId, InvestorKind, Jurisdiction,
-	Moment, QualifierId,
+	shards::{
+		is_imported, AttestationState, BlockState, InvestorState, QualifierState, WalletState,
+	},
+	BlockReason, CredentialKind, CredentialsExport, CredentialsListener, ImportedCredentials,
+	InvestorId, InvestorKind, Jurisdiction, Moment, QualifierId, RecordChange,
 };
 
 impl<T: Config> Pallet<T> {
@@ -46,6 +50,9 @@ impl<T: Config> Pallet<T> {
 	/// For the runtime API: iterates over the investor's wallets and credential kinds, all
 	/// bounded.
 	pub fn investor_info(investor: InvestorId) -> Option<InvestorInfo<T::AccountId, T::Hash>> {
+		if is_imported(investor) {
+			return T::Imported::investor_info(investor);
+		}
 		let record = Investors::<T>::get(investor)?;
 		let now = Self::now();
 		let credentials = Credentials::<T>::iter_prefix(investor)
@@ -69,6 +76,7 @@ impl<T: Config> Pallet<T> {
 			wallets: InvestorWallets::<T>::iter_key_prefix(investor).collect(),
 			credentials,
 			block: InvestorBlocks::<T>::get(investor).map(BlockInfo::from),
+			home: None,
 		})
 	}
 
@@ -78,7 +86,7 @@ impl<T: Config> Pallet<T> {
 	) -> AccountCredentials<T::AccountId, T::Hash> {
 		use stoa_primitives::CredentialRegistry;
 		AccountCredentials {
-			investor: InvestorOfWallet::<T>::get(account).and_then(Self::investor_info),
+			investor: Self::investor_of(account).and_then(Self::investor_info),
 			wallet_block: WalletBlocks::<T>::get(account).map(BlockInfo::from),
 			protocol_holder: ProtocolHolders::<T>::get(account).map(|p| ProtocolHolderInfo {
 				registrant: p.registrant,
@@ -93,7 +101,8 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> stoa_primitives::CredentialRegistry<T::AccountId> for Pallet<T> {
 	fn investor_of(wallet: &T::AccountId) -> Option<InvestorId> {
-		InvestorOfWallet::<T>::get(wallet)
+		// A wallet this shard links is this shard's; otherwise a trusted shard's link counts.
+		InvestorOfWallet::<T>::get(wallet).or_else(|| T::Imported::investor_of(wallet))
 	}
 
 	fn has_credential(
@@ -102,6 +111,10 @@ impl<T: Config> stoa_primitives::CredentialRegistry<T::AccountId> for Pallet<T> 
 		qualifiers: Option<&[QualifierId]>,
 		at: Moment,
 	) -> bool {
+		if is_imported(investor) {
+			// A rule that names this shard's qualifiers accepts none of another shard's.
+			return qualifiers.is_none() && T::Imported::has_credential(investor, kind, at);
+		}
 		Credentials::<T>::get(investor, kind).iter().any(|a| {
 			qualifiers.is_none_or(|set| set.contains(&a.qualifier))
 				&& Self::attestation_counts(a, kind, at)
@@ -109,19 +122,31 @@ impl<T: Config> stoa_primitives::CredentialRegistry<T::AccountId> for Pallet<T> 
 	}
 
 	fn jurisdiction_of(investor: InvestorId) -> Option<Jurisdiction> {
+		if is_imported(investor) {
+			return T::Imported::jurisdiction_of(investor);
+		}
 		Investors::<T>::get(investor).map(|r| r.jurisdiction)
 	}
 
 	fn investor_kind(investor: InvestorId) -> Option<InvestorKind> {
+		if is_imported(investor) {
+			return T::Imported::investor_kind(investor);
+		}
 		Investors::<T>::get(investor).map(|r| r.kind)
 	}
 
 	fn investor_block(investor: InvestorId) -> Option<BlockReason> {
+		if is_imported(investor) {
+			return T::Imported::investor_block(investor);
+		}
 		InvestorBlocks::<T>::get(investor).map(|b| b.reason)
 	}
 
 	fn account_block(account: &T::AccountId) -> Option<BlockReason> {
-		Self::block_of_account(account).map(|b| b.reason)
+		// Blocks win wherever they come from: this shard's, then a trusted shard's.
+		Self::block_of_account(account)
+			.map(|b| b.reason)
+			.or_else(|| T::Imported::account_block(account))
 	}
 
 	fn is_protocol_holder(account: &T::AccountId) -> bool {
@@ -170,20 +195,49 @@ impl<T: Config> Pallet<T> {
 			attestations.try_push(attestation).map_err(|_| Error::<T>::TooManyAttestations)?;
 			Ok(())
 		})?;
-		let listeners = T::Listener::on_credentials_changed(investor);
+		let listeners = T::Listener::on_credentials_changed(investor).saturating_add(
+			T::Listener::on_record_changed(RecordChange::Credential(investor, kind)),
+		);
 		Self::deposit_event(Event::CredentialAttested { investor, kind, qualifier, expires_at });
 		Ok(listeners)
 	}
 
-	/// Blocks a protocol holder, burning or returning its deposit (see the call).
+	/// Blocks a protocol holder; its deposit stays held (see the call).
 	pub(crate) fn do_block_protocol_holder(
 		account: T::AccountId,
 		reason: BlockReason,
-		slash: bool,
 	) -> DispatchResult {
 		let mut holder =
 			ProtocolHolders::<T>::get(&account).ok_or(Error::<T>::NotProtocolHolder)?;
 		ensure!(holder.block.is_none(), Error::<T>::AlreadyBlocked);
+		holder.block = Some(Block { reason, by: Actor::Governance, at: Self::now() });
+		ProtocolHolders::<T>::insert(&account, holder);
+		Self::deposit_event(Event::ProtocolHolderBlocked { account, reason });
+		Ok(())
+	}
+
+	/// A block whose deposit was settled is final (a settled deposit is zero: a runtime that
+	/// asks for no deposit has final blocks); otherwise the deposit is still held and the
+	/// registration resumes as it was.
+	pub(crate) fn do_unblock_protocol_holder(account: T::AccountId) -> DispatchResult {
+		let mut holder =
+			ProtocolHolders::<T>::get(&account).ok_or(Error::<T>::NotProtocolHolder)?;
+		ensure!(holder.block.is_some(), Error::<T>::NotBlocked);
+		ensure!(!holder.deposit.is_zero(), Error::<T>::BlockSettled);
+		holder.block = None;
+		ProtocolHolders::<T>::insert(&account, holder);
+		Self::deposit_event(Event::ProtocolHolderUnblocked { account });
+		Ok(())
+	}
+
+	pub(crate) fn do_settle_protocol_holder_block(
+		account: T::AccountId,
+		slash: bool,
+	) -> DispatchResult {
+		let mut holder =
+			ProtocolHolders::<T>::get(&account).ok_or(Error::<T>::NotProtocolHolder)?;
+		ensure!(holder.block.is_some(), Error::<T>::NotBlocked);
+		ensure!(!holder.deposit.is_zero(), Error::<T>::BlockSettled);
 		let reason_id = HoldReason::ProtocolHolderDeposit.into();
 		let (slashed, returned) = if slash {
 			let burned = T::Currency::burn_held(
@@ -204,9 +258,65 @@ impl<T: Config> Pallet<T> {
 			(Zero::zero(), released)
 		};
 		holder.deposit = Zero::zero();
-		holder.block = Some(Block { reason, by: Actor::Governance, at: Self::now() });
 		ProtocolHolders::<T>::insert(&account, holder);
-		Self::deposit_event(Event::ProtocolHolderBlocked { account, reason, slashed, returned });
+		Self::deposit_event(Event::ProtocolHolderBlockSettled { account, slashed, returned });
 		Ok(())
+	}
+}
+
+impl From<Block> for BlockState {
+	fn from(block: Block) -> Self {
+		BlockState { reason: block.reason, at: block.at }
+	}
+}
+
+/// This shard's own records, for the mirror that sends them to the shards that trust it.
+impl<T: Config> CredentialsExport<T::AccountId> for Pallet<T> {
+	fn investor(investor: InvestorId) -> Option<InvestorState> {
+		let record = Investors::<T>::get(investor)?;
+		Some(InvestorState {
+			qualifier: record.qualifier,
+			kind: record.kind,
+			jurisdiction: record.jurisdiction,
+			block: InvestorBlocks::<T>::get(investor).map(BlockState::from),
+		})
+	}
+
+	fn attestations(investor: InvestorId, kind: CredentialKind) -> Vec<AttestationState> {
+		Credentials::<T>::get(investor, kind)
+			.into_iter()
+			.map(|a| AttestationState {
+				qualifier: a.qualifier,
+				issued_at: a.issued_at,
+				expires_at: a.expires_at,
+				revoked_at: a.revoked_at,
+			})
+			.collect()
+	}
+
+	fn wallet(wallet: &T::AccountId) -> WalletState {
+		WalletState {
+			investor: InvestorOfWallet::<T>::get(wallet),
+			block: WalletBlocks::<T>::get(wallet).map(BlockState::from),
+		}
+	}
+
+	fn qualifier(qualifier: QualifierId) -> Option<QualifierState> {
+		Qualifiers::<T>::get(qualifier).map(|q| QualifierState {
+			active: q.status == QualifierStatus::Active,
+			kinds: q
+				.kinds
+				.into_iter()
+				.filter(|k| !matches!(k, CredentialKind::Custom(_)))
+				.collect(),
+		})
+	}
+
+	fn wallets(investor: InvestorId) -> Vec<T::AccountId> {
+		InvestorWallets::<T>::iter_key_prefix(investor).collect()
+	}
+
+	fn protocol_holder(account: &T::AccountId) -> bool {
+		ProtocolHolders::<T>::contains_key(account)
 	}
 }

@@ -985,51 +985,47 @@ fn register_protocol_holder_errors() {
 }
 
 #[test]
-fn the_guardian_blocks_a_protocol_holder_and_slashes_or_returns_the_deposit() {
+fn the_guardian_blocks_a_protocol_holder_and_governance_settles_the_deposit() {
 	new_test_ext().execute_with(|| {
 		let reason = RuntimeHoldReason::Credentials(HoldReason::ProtocolHolderDeposit);
 		assert_ok!(Creds::register_protocol_holder(signed(REGISTRANT), DAVE, b"AMM".to_vec()));
 		assert_ok!(Creds::register_protocol_holder(signed(REGISTRANT), CHARLIE, b"Vault".to_vec()));
 		assert_noop!(
-			Creds::block_protocol_holder(root(), DAVE, BlockReason::ProtocolMisbehaviour, true),
+			Creds::block_protocol_holder(root(), DAVE, BlockReason::ProtocolMisbehaviour),
 			BadOrigin
 		);
 		assert_noop!(
 			Creds::block_protocol_holder(
 				signed(REGISTRANT),
 				DAVE,
-				BlockReason::ProtocolMisbehaviour,
-				true
+				BlockReason::ProtocolMisbehaviour
 			),
 			BadOrigin
 		);
 		assert_noop!(
-			Creds::block_protocol_holder(
-				signed(GUARDIAN),
-				5,
-				BlockReason::ProtocolMisbehaviour,
-				true
-			),
+			Creds::block_protocol_holder(signed(GUARDIAN), 5, BlockReason::ProtocolMisbehaviour),
 			Error::<Test>::NotProtocolHolder
 		);
-		let issuance = Balances::total_issuance();
+		assert_noop!(
+			Creds::settle_protocol_holder_block(root(), DAVE, true),
+			Error::<Test>::NotBlocked
+		);
+		assert_noop!(Creds::unblock_protocol_holder(root(), DAVE), Error::<Test>::NotBlocked);
+
+		// The block takes effect at once; the deposit stays held.
 		assert_ok!(Creds::block_protocol_holder(
 			signed(GUARDIAN),
 			DAVE,
-			BlockReason::ProtocolMisbehaviour,
-			true
+			BlockReason::ProtocolMisbehaviour
 		));
 		assert_eq!(
 			last_event(),
 			Event::ProtocolHolderBlocked {
 				account: DAVE,
-				reason: BlockReason::ProtocolMisbehaviour,
-				slashed: DEPOSIT,
-				returned: 0
+				reason: BlockReason::ProtocolMisbehaviour
 			}
 		);
-		assert_eq!(Balances::total_issuance(), issuance - DEPOSIT);
-		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), DEPOSIT);
+		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), 2 * DEPOSIT);
 		assert!(!Creds::is_protocol_holder(&DAVE));
 		assert_eq!(Creds::account_block(&DAVE), Some(BlockReason::ProtocolMisbehaviour));
 		assert_eq!(Creds::holder_kind(&DAVE), HolderKind::Unknown);
@@ -1037,7 +1033,7 @@ fn the_guardian_blocks_a_protocol_holder_and_slashes_or_returns_the_deposit() {
 		assert_eq!(registration.registrant, REGISTRANT);
 		assert_eq!(registration.block.unwrap().reason, BlockReason::ProtocolMisbehaviour);
 		assert_noop!(
-			Creds::block_protocol_holder(signed(GUARDIAN), DAVE, BlockReason::Other, false),
+			Creds::block_protocol_holder(signed(GUARDIAN), DAVE, BlockReason::Other),
 			Error::<Test>::AlreadyBlocked
 		);
 		// A blocked registration stays as its record, and cannot be re-registered.
@@ -1049,24 +1045,59 @@ fn the_guardian_blocks_a_protocol_holder_and_slashes_or_returns_the_deposit() {
 			Creds::register_protocol_holder(signed(REGISTRANT), DAVE, b"AMM".to_vec()),
 			Error::<Test>::AlreadyProtocolHolder
 		);
-		// Without slashing, the deposit goes back.
-		assert_ok!(Creds::block_protocol_holder(
-			signed(GUARDIAN),
-			CHARLIE,
-			BlockReason::Other,
-			false
-		));
+
+		// Only governance settles it, and only once: slashed, the deposit is burned.
+		assert_noop!(Creds::settle_protocol_holder_block(signed(GUARDIAN), DAVE, true), BadOrigin);
+		let issuance = Balances::total_issuance();
+		assert_ok!(Creds::settle_protocol_holder_block(root(), DAVE, true));
 		assert_eq!(
 			last_event(),
-			Event::ProtocolHolderBlocked {
-				account: CHARLIE,
-				reason: BlockReason::Other,
-				slashed: 0,
-				returned: DEPOSIT
-			}
+			Event::ProtocolHolderBlockSettled { account: DAVE, slashed: DEPOSIT, returned: 0 }
+		);
+		assert_eq!(Balances::total_issuance(), issuance - DEPOSIT);
+		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), DEPOSIT);
+		assert_noop!(
+			Creds::settle_protocol_holder_block(root(), DAVE, false),
+			Error::<Test>::BlockSettled
+		);
+		// A settled block is final.
+		assert_noop!(Creds::unblock_protocol_holder(root(), DAVE), Error::<Test>::BlockSettled);
+		assert_noop!(
+			Creds::deregister_protocol_holder(signed(REGISTRANT), DAVE),
+			Error::<Test>::ProtocolHolderBlocked
+		);
+
+		// Without slashing, the deposit goes back.
+		assert_ok!(Creds::block_protocol_holder(signed(GUARDIAN), CHARLIE, BlockReason::Other));
+		assert_ok!(Creds::settle_protocol_holder_block(root(), CHARLIE, false));
+		assert_eq!(
+			last_event(),
+			Event::ProtocolHolderBlockSettled { account: CHARLIE, slashed: 0, returned: DEPOSIT }
 		);
 		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), 0);
 		assert_eq!(Balances::balance(&REGISTRANT), ENDOWMENT - DEPOSIT);
+	});
+}
+
+#[test]
+fn governance_lifts_a_guardian_block_and_the_protocol_holder_resumes() {
+	new_test_ext().execute_with(|| {
+		let reason = RuntimeHoldReason::Credentials(HoldReason::ProtocolHolderDeposit);
+		assert_ok!(Creds::register_protocol_holder(signed(REGISTRANT), DAVE, b"AMM".to_vec()));
+		assert_ok!(Creds::block_protocol_holder(signed(GUARDIAN), DAVE, BlockReason::Other));
+		// The guardian alone cannot undo what it did: the block stands until governance acts.
+		assert_noop!(Creds::unblock_protocol_holder(signed(GUARDIAN), DAVE), BadOrigin);
+		assert_noop!(Creds::unblock_protocol_holder(signed(REGISTRANT), DAVE), BadOrigin);
+		assert_ok!(Creds::unblock_protocol_holder(root(), DAVE));
+		assert_eq!(last_event(), Event::ProtocolHolderUnblocked { account: DAVE });
+		assert!(Creds::is_protocol_holder(&DAVE));
+		assert_eq!(Creds::account_block(&DAVE), None);
+		assert_eq!(Creds::account_credentials(&DAVE).protocol_holder.unwrap().block, None);
+		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), DEPOSIT);
+		assert_noop!(Creds::unblock_protocol_holder(root(), DAVE), Error::<Test>::NotBlocked);
+		// It is an ordinary registration again: its registrant may deregister it.
+		assert_ok!(Creds::deregister_protocol_holder(signed(REGISTRANT), DAVE));
+		assert_eq!(Balances::balance_on_hold(&reason, &REGISTRANT), 0);
 	});
 }
 

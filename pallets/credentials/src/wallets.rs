@@ -2,13 +2,18 @@
 
 use crate::{pallet::*, types::*};
 use frame_support::pallet_prelude::*;
-use stoa_primitives::{BlockReason, CredentialsListener, HoldingsInspector, InvestorId};
+use stoa_primitives::{
+	BlockReason, CredentialsListener, HoldingsInspector, ImportedCredentials, InvestorId,
+	RecordChange,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Whether `wallet` may be linked to the investor `record` (not yet anyone's, not a
 	/// protocol holder, room left).
 	pub(crate) fn ensure_can_link(record: &Investor, wallet: &T::AccountId) -> DispatchResult {
 		ensure!(!InvestorOfWallet::<T>::contains_key(wallet), Error::<T>::WalletAlreadyLinked);
+		// One person, one identity: a wallet another shard links stays that shard's.
+		ensure!(T::Imported::investor_of(wallet).is_none(), Error::<T>::WalletAlreadyLinked);
 		ensure!(!ProtocolHolders::<T>::contains_key(wallet), Error::<T>::IsProtocolHolder);
 		ensure!(record.wallets < T::MaxWalletsPerInvestor::get(), Error::<T>::TooManyWallets);
 		ensure!(!T::Holdings::holds_units(wallet), Error::<T>::WalletHoldsUnits);
@@ -63,6 +68,7 @@ impl<T: Config> Pallet<T> {
 				WalletBlocks::<T>::insert(&wallet, block);
 			}
 		}
+		T::Listener::on_record_changed(RecordChange::Wallet(&wallet));
 		Self::deposit_event(Event::WalletUnlinked { investor, wallet });
 		Ok(())
 	}
@@ -87,6 +93,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		T::Listener::on_wallet_recovered(investor, &lost, &new);
+		T::Listener::on_record_changed(RecordChange::Wallet(&lost));
 		Self::deposit_event(Event::WalletRecovered { investor, lost, new });
 		Ok(())
 	}

@@ -69,6 +69,8 @@ pub trait WeightInfo {
 	fn register_protocol_holder() -> Weight;
 	fn deregister_protocol_holder() -> Weight;
 	fn block_protocol_holder() -> Weight;
+	fn unblock_protocol_holder() -> Weight;
+	fn settle_protocol_holder_block() -> Weight;
 }
 
 /// Weights for `pallet_credentials`, measured on Stoa's reference machine, with the runtime's
@@ -488,6 +490,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn unblock_protocol_holder() -> Weight {
+		Weight::from_parts(30_000_000, 3674)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn settle_protocol_holder_block() -> Weight {
+		Weight::from_parts(48_000_000, 3674)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 // For tests and mocks: the same figures with ParityDB's database weights.
@@ -811,6 +823,16 @@ impl WeightInfo for () {
 	fn block_protocol_holder() -> Weight {
 		Weight::from_parts(39_459_000, 3674)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn unblock_protocol_holder() -> Weight {
+		Weight::from_parts(30_000_000, 3674)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn settle_protocol_holder_block() -> Weight {
+		Weight::from_parts(48_000_000, 3674)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

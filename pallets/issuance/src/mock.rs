@@ -68,6 +68,7 @@ impl pallet_credentials::Config for Test {
 	type GuardianOrigin = EnsureRoot<AccountId>;
 	type Listener = Issuance;
 	type Holdings = Issuance;
+	type Imported = ();
 	type ProtocolHolderDeposit = ConstU64<10>;
 	type LinkRequestTtl = ConstU64<10>;
 	type MaxNameLength = ConstU32<32>;

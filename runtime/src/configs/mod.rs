@@ -1,6 +1,8 @@
 //! Each pallet's configuration. Cross-pallet wiring (which pallet answers which trait)
 //! happens here and only here. XCM's is in `xcm_config.rs`.
 
+pub mod governance;
+pub mod institutions;
 pub mod xcm_config;
 
 use cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
@@ -10,7 +12,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Get,
 		NeverEnsureOrigin, TransformOrigin, VariantCountOf,
 	},
 	weights::{
@@ -31,6 +33,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use governance::{CouncilMajority, CouncilMember, CouncilTwoThirds};
 use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
 use polkadot_runtime_common::xcm_sender::NoPriceForMessageDelivery;
 use xcm_config::XcmOriginToTransactDispatchOrigin;
@@ -38,9 +41,9 @@ use xcm_config::XcmOriginToTransactDispatchOrigin;
 use super::{
 	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Compliance,
 	CorporateActions, Credentials, Hash, Issuance, MasterNodes, MessageQueue, Nonce, PalletInfo,
-	ParachainSystem, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, Timestamp, XcmpQueue,
-	BLOCK_PROCESSING_VELOCITY, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
+	ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, ShardCredentials, System,
+	Timestamp, XcmpQueue, BLOCK_PROCESSING_VELOCITY, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
 	RELAY_CHAIN_SLOT_DURATION_MILLIS, RELAY_PARENT_OFFSET, SESSION_PERIOD, SLOT_DURATION,
 	SS58_PREFIX, UNINCLUDED_SEGMENT_CAPACITY, UNIT, VERSION,
 };
@@ -218,8 +221,8 @@ pub const MAX_MASTER_NODES: u32 = 100;
 
 impl pallet_master_nodes::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Governance is sudo for now (see README: interim governance).
-	type AdminOrigin = EnsureRoot<AccountId>;
+	/// Admitting and removing master nodes: a council majority.
+	type AdminOrigin = CouncilMajority;
 	type ValidatorRegistration = Session;
 	type MinMasterNodes = ConstU32<1>;
 	type MaxMasterNodes = ConstU32<MAX_MASTER_NODES>;
@@ -246,15 +249,21 @@ impl pallet_credentials::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type UnixTime = Timestamp;
-	/// Governance is sudo for now (see README: interim governance).
-	type QualifierAdminOrigin = EnsureRoot<AccountId>;
-	type GuardianOrigin = EnsureRoot<AccountId>;
+	/// Qualifiers, credential kinds, recoveries and settling protocol-holder blocks: a
+	/// council majority.
+	type QualifierAdminOrigin = CouncilMajority;
+	/// Blocking a misbehaving protocol is urgent: any one council member (the majority can
+	/// lift the block).
+	type GuardianOrigin = CouncilMember;
 	/// Issuance records wallet recoveries so that holdings can follow; compliance re-files
 	/// holder counts when an investor's jurisdiction or credentials change.
 	// Recoveries move holdings (issuance), keep holder counts (compliance) and carry
-	// entitlements to the new wallet (corporate actions).
-	type Listener = (Issuance, Compliance, CorporateActions);
+	// entitlements to the new wallet (corporate actions); every change to this shard's own
+	// records is sent to the shards that trust it (shard credentials).
+	type Listener = (Issuance, Compliance, CorporateActions, ShardCredentials);
 	type Holdings = Issuance;
+	/// Investors, wallets and blocks imported from the shards this one trusts.
+	type Imported = ShardCredentials;
 	type ProtocolHolderDeposit = ProtocolHolderDeposit;
 	type LinkRequestTtl = LinkRequestTtl;
 	type MaxNameLength = ConstU32<64>;
@@ -264,6 +273,108 @@ impl pallet_credentials::Config for Runtime {
 	type MaxAttestationsPerKind = ConstU32<8>;
 	type MaxWalletsPerInvestor = ConstU32<16>;
 	type WeightInfo = pallet_credentials::weights::SubstrateWeight<Runtime>;
+}
+
+/// This shard's parachain id, as shard credentials number shards.
+pub struct ThisShard;
+impl Get<stoa_primitives::ShardId> for ThisShard {
+	fn get() -> stoa_primitives::ShardId {
+		ParachainInfo::parachain_id().into()
+	}
+}
+
+impl pallet_shard_credentials::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	/// Trusting another shard's credentials (and choosing where this one's go): two thirds
+	/// of the council.
+	type GovernanceOrigin = CouncilTwoThirds;
+	/// A trusted sibling shard, as `Transact` with the `Xcm` origin kind gives it.
+	type ShardOrigin = pallet_xcm::EnsureXcm<xcm_config::TrustedShards>;
+	type XcmSender = xcm_config::XcmRouter;
+	type ThisShard = ThisShard;
+	type Home = Credentials;
+	/// Imported changes re-file holder counts, as local ones do (see the credentials'
+	/// listener; shard credentials itself is left out: imported records are not sent on).
+	type Listener = (Issuance, Compliance, CorporateActions);
+	type Holdings = Issuance;
+	type UnixTime = Timestamp;
+	type MaxShards = ConstU32<16>;
+	type WeightInfo = pallet_shard_credentials::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ShardCredentialsBenchmarks;
+}
+
+/// Home records and open XCMP channels for shard credentials' benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ShardCredentialsBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_shard_credentials::BenchmarkHelper<AccountId> for ShardCredentialsBenchmarks {
+	fn home_investor() -> stoa_primitives::InvestorId {
+		use stoa_primitives::{CredentialKind, InvestorKind, Jurisdiction};
+		let home = Jurisdiction::try_from("DE").expect("a jurisdiction");
+		// A full KYC list: one attestation from each of as many qualifiers as fit.
+		let attestations: alloc::vec::Vec<_> = (0
+			..<Runtime as pallet_credentials::Config>::MaxAttestationsPerKind::get())
+			.map(|i| {
+				let account: AccountId = frame_benchmarking::account("qualifier", i, 0);
+				let qualifier = Credentials::do_register_qualifier(
+					account,
+					b"qualifier".to_vec(),
+					alloc::vec![home],
+					alloc::vec![CredentialKind::Kyc],
+				)
+				.expect("qualifiers can be registered");
+				pallet_credentials::Attestation {
+					qualifier,
+					issued_at: 1,
+					expires_at: Some(u64::MAX),
+					evidence: Default::default(),
+					revoked_at: None,
+				}
+			})
+			.collect();
+		let investor = Credentials::do_create_investor(
+			attestations[0].qualifier,
+			InvestorKind::Individual,
+			home,
+		)
+		.expect("investors can be created");
+		for i in 0..<Runtime as pallet_credentials::Config>::MaxWalletsPerInvestor::get() {
+			let wallet: AccountId = frame_benchmarking::account("wallet", i, 0);
+			Credentials::do_link(investor, &wallet).expect("wallets can be linked");
+		}
+		pallet_credentials::Credentials::<Runtime>::insert(
+			investor,
+			CredentialKind::Kyc,
+			frame_support::BoundedVec::truncate_from(attestations),
+		);
+		investor
+	}
+
+	fn open_channels(shards: &[stoa_primitives::ShardId]) {
+		let mut shards = shards.to_vec();
+		shards.sort();
+		let channel = cumulus_primitives_core::AbridgedHrmpChannel {
+			max_capacity: 10,
+			max_total_size: 10_000_000,
+			max_message_size: 10_000_000,
+			msg_count: 0,
+			total_size: 0,
+			mqc_head: None,
+		};
+		cumulus_pallet_parachain_system::RelevantMessagingState::<Runtime>::put(
+			cumulus_pallet_parachain_system::MessagingStateSnapshot {
+				dmq_mqc_head: Default::default(),
+				relay_dispatch_queue_remaining_capacity: Default::default(),
+				ingress_channels: alloc::vec![],
+				egress_channels: shards
+					.into_iter()
+					.map(|s| (ParaId::from(s), channel.clone()))
+					.collect(),
+			},
+		);
+	}
 }
 
 parameter_types! {
@@ -280,8 +391,8 @@ impl pallet_issuance::Config for Runtime {
 	/// Record dates (copy-on-write checkpoints) and the split lock.
 	type Observer = CorporateActions;
 	type Settlement = Assets;
-	/// Governance is sudo for now (see README: interim governance).
-	type RegulatorAdminOrigin = EnsureRoot<AccountId>;
+	/// Registering and removing regulators: a council majority.
+	type RegulatorAdminOrigin = CouncilMajority;
 	type PalletId = IssuancePalletId;
 	type MaxNameLength = ConstU32<64>;
 	type MaxSymbolLength = ConstU32<12>;
@@ -519,7 +630,8 @@ impl pallet_assets::Config for Runtime {
 	type Currency = Balances;
 	/// Nobody creates with `create`: governance uses `force_create`, naming the owner.
 	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
+	/// Creating and administering settlement currencies: a council majority.
+	type ForceOrigin = CouncilMajority;
 	type AssetDeposit = AssetDeposit;
 	type AssetAccountDeposit = AssetAccountDeposit;
 	type MetadataDepositBase = MetadataDepositBase;

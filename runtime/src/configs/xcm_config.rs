@@ -5,7 +5,8 @@
 //! bought with assets), and the safe-call filter admits no `Transact`. Only governance (root)
 //! sends or executes XCM. What a shard accepts: the relay chain's explicitly unpaid messages
 //! (its governance), XCM-version subscriptions from the relay and sibling shards, and responses
-//! to its own queries. Issue 15's credential import is the next, equally narrow, door.
+//! to its own queries, and the one call another shard may dispatch here: shard credentials'
+//! `import`, unpaid, from a sibling shard this shard's governance trusts.
 
 use frame_support::{
 	parameter_types,
@@ -67,6 +68,19 @@ impl Contains<Location> for ParentOrSiblings {
 	}
 }
 
+/// The sibling shards whose credentials this shard trusts (governance's list in
+/// `pallet-shard-credentials`).
+pub type TrustedShards = pallet_shard_credentials::TrustedShardLocations<Runtime>;
+
+/// The only call a remote location may dispatch here: a trusted shard's credential import
+/// (its origin is checked again by the call itself).
+pub struct CredentialImportOnly;
+impl Contains<RuntimeCall> for CredentialImportOnly {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::ShardCredentials(pallet_shard_credentials::Call::import { .. }))
+	}
+}
+
 /// What may execute here at all. Everything else is refused before it runs.
 pub type Barrier = TrailingSetTopicAsId<(
 	TakeWeightCredit,
@@ -75,6 +89,9 @@ pub type Barrier = TrailingSetTopicAsId<(
 		(
 			// The relay chain's governance, which pays nothing.
 			AllowExplicitUnpaidExecutionFrom<Equals<RelayLocation>>,
+			// Trusted shards' credential records, which pay nothing either: trust is
+			// governance's decision, and the safe-call filter admits only the import.
+			AllowExplicitUnpaidExecutionFrom<TrustedShards>,
 			// XCM-version negotiation.
 			AllowSubscriptionsFrom<ParentOrSiblings>,
 		),
@@ -109,8 +126,8 @@ impl xcm_executor::Config for XcmConfig {
 	type MessageExporter = ();
 	type UniversalAliases = Nothing;
 	type CallDispatcher = RuntimeCall;
-	/// No `Transact`: no remote location dispatches a Stoa call.
-	type SafeCallFilter = Nothing;
+	/// `Transact` dispatches nothing but the credential import.
+	type SafeCallFilter = CredentialImportOnly;
 	type Aliasers = Nothing;
 	type TransactionalProcessor = FrameTransactionalProcessor;
 	type HrmpNewChannelOpenRequestHandler = ();

@@ -10,7 +10,6 @@ use frame_support::{
 	dispatch::{DispatchClass, DispatchInfo, GetDispatchInfo, PostDispatchInfo},
 	traits::{OnFinalize, OnIdle, OnInitialize},
 };
-use sp_core::H256;
 use sp_runtime::{
 	traits::{Dispatchable, TransactionExtension},
 	AccountId32, DispatchError, DispatchErrorWithPostInfo,
@@ -203,9 +202,11 @@ impl Chain {
 		self.collect();
 	}
 
-	/// Dispatches `call` from `who` (root if none) in the current block, as an extrinsic: it
-	/// is booked at its declared weight, and waits for the next block if this one is full.
-	pub fn dispatch(&mut self, who: Option<AccountId32>, call: RuntimeCall) -> Outcome {
+	/// Dispatches `call` from `origin` (root, signed, or a sibling shard's XCM origin) in the
+	/// current block, as an extrinsic: it is booked at its declared weight, and waits for the
+	/// next block if this one is full. (A shard's import arrives as an XCM message, booked by
+	/// the message queue at its declared weight: booked the same way here.)
+	pub fn dispatch(&mut self, origin: RuntimeOrigin, call: RuntimeCall) -> Outcome {
 		let info = extrinsic_info(&call);
 		let len = call.encoded_size() + EXTRINSIC_OVERHEAD;
 		if !self.book(&info, len) {
@@ -216,10 +217,6 @@ impl Chain {
 				return Outcome::Skipped("it does not fit in an empty block");
 			}
 		}
-		let origin = match who {
-			Some(who) => RuntimeOrigin::signed(who),
-			None => RuntimeOrigin::root(),
-		};
 		let dispatched = call.clone();
 		let result = match catch_unwind(AssertUnwindSafe(move || dispatched.dispatch(origin))) {
 			Ok(result) => result,

@@ -3,9 +3,11 @@
 //!
 //! Terms: a **movement** is what an issuance event reports (`Issued`, `Transferred`,
 //! `ForcedTransfer`, `Redeemed`, `HoldingsRecovered`, `SubscriptionSettled`, and the burn of a
-//! principal repayment's `Paid`). An account's **owner** is the investor it is linked to, the
-//! account itself for a protocol holder, and otherwise the investor it was last linked to (a
-//! lost wallet, or a wallet unlinked since).
+//! principal repayment's `Paid`). An account's **owner** is the investor it is linked to (as
+//! the registry answers: its link on this shard, or else the link a trusted shard's import
+//! gave it), the account itself for a protocol holder, and otherwise the investor it was last
+//! linked to (a lost wallet, a wallet unlinked since, or one whose imported link stopped
+//! counting when its home shard was untrusted).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,15 +20,17 @@ use stoa_primitives::{
 use stoa_runtime::{Assets, Credentials, Runtime, RuntimeEvent};
 
 use super::{
-	chain::Event,
-	model::{replay, Model, Move, MoveKind, Observation},
-	ops::Step,
+	chain::{Event, Outcome},
+	model::{
+		all_investors, imported_investors, investor_of, replay, Model, Move, MoveKind, Observation,
+		Registry,
+	},
+	ops::{Step, Who},
 	world::name_of,
 };
 
 /// What one step saw.
 pub struct Ctx<'a> {
-	#[allow(dead_code)]
 	pub step: &'a Step,
 	pub before: &'a Observation,
 	pub after: &'a Observation,
@@ -37,6 +41,8 @@ pub struct Ctx<'a> {
 	pub facts: &'a Facts,
 	/// Whether a block was closed during the step.
 	pub block_closed: bool,
+	/// What became of the step's call (`None` for a new block).
+	pub outcome: &'a Option<Outcome>,
 }
 
 pub type Invariant = fn(&Ctx) -> Result<(), String>;
@@ -57,6 +63,11 @@ pub const INVARIANTS: &[(&str, Invariant)] = &[
 	("record_dates_are_exact", record_dates_are_exact),
 	("offering_escrows_cover_subscriptions", offering_escrows_cover_subscriptions),
 	("rule_costs_describe_the_rules", rule_costs_describe_the_rules),
+	("units_never_change_owner_unseen", units_never_change_owner_unseen),
+	(
+		"imported_records_count_only_while_their_shard_is_trusted",
+		imported_records_count_only_while_their_shard_is_trusted,
+	),
 ];
 
 /// Checked by the block driver (see `chain.rs`), reported under these names.
@@ -77,13 +88,21 @@ pub enum Owner {
 }
 
 pub fn owner_of(account: &AccountId32, model: &Model) -> Owner {
-	if let Some(investor) = pallet_credentials::InvestorOfWallet::<Runtime>::get(account) {
+	if let Some(investor) = investor_of(account) {
 		return Owner::Investor(investor);
 	}
 	if pallet_credentials::ProtocolHolders::<Runtime>::contains_key(account) {
 		return Owner::Account(account.clone());
 	}
 	unlinked_owner(account, model)
+}
+
+/// Who a holding counts for, as issuance filed it.
+fn as_owner(key: &pallet_issuance::HolderKey<AccountId32>) -> Owner {
+	match key {
+		pallet_issuance::HolderKey::Investor(i) => Owner::Investor(*i),
+		pallet_issuance::HolderKey::Account(a) => Owner::Account(a.clone()),
+	}
 }
 
 /// The owner of a world account as observed in `o` (see [`owner_of`]).
@@ -115,29 +134,35 @@ pub struct Facts {
 	owner: BTreeMap<AccountId32, Owner>,
 	/// Every investor's categories now.
 	categories: BTreeMap<InvestorId, u8>,
-	/// Every investor's jurisdiction.
+	/// Every investor's jurisdiction (imported ones only while they count).
 	jurisdiction: BTreeMap<InvestorId, stoa_primitives::Jurisdiction>,
 	/// Investors whose categories are stale by design (see `Model::stale`).
 	stale: BTreeSet<InvestorId>,
+	/// How compliance filed each investor's holding of each security (`Counted`).
+	pub counted: BTreeMap<(InvestorId, SecurityId), pallet_compliance::CountedAs>,
 }
 
 impl Facts {
 	pub fn of(o: &Observation, model: &Model) -> Self {
 		let owner = o.balances.keys().map(|(_, a)| (a.clone(), owner_in(o, a, model))).collect();
-		let investors = 0..pallet_credentials::NextInvestorId::<Runtime>::get();
+		let investors: Vec<InvestorId> = all_investors().collect();
 		Facts {
 			owner,
 			categories: investors
-				.clone()
-				.map(|i| (i, pallet_compliance::Pallet::<Runtime>::categories_now(i)))
+				.iter()
+				.map(|i| (*i, pallet_compliance::Pallet::<Runtime>::categories_now(*i)))
 				.collect(),
 			jurisdiction: investors
+				.into_iter()
 				.filter_map(|i| {
 					<Credentials as CredentialRegistry<AccountId32>>::jurisdiction_of(i)
 						.map(|j| (i, j))
 				})
 				.collect(),
 			stale: model.stale.clone(),
+			counted: pallet_compliance::Counted::<Runtime>::iter()
+				.map(|(investor, security, counted)| ((investor, security), counted))
+				.collect(),
 		}
 	}
 
@@ -147,10 +172,12 @@ impl Facts {
 	}
 
 	/// An investor's categories, as holder counts should file it for `security`: now,
-	/// unless a qualifier's status change left it stale by design (then as last filed).
+	/// unless a qualifier's status change (or a change of trust in a shard, or an imported
+	/// qualifier's record) left it stale by design, or it is an imported investor whose record
+	/// does not count (then as last filed).
 	pub fn categories(&self, investor: InvestorId, security: SecurityId) -> u8 {
-		if self.stale.contains(&investor) {
-			if let Some(counted) = pallet_compliance::Counted::<Runtime>::get(investor, security) {
+		if self.stale.contains(&investor) || !self.jurisdiction.contains_key(&investor) {
+			if let Some(counted) = self.counted.get(&(investor, security)) {
 				return counted.categories;
 			}
 		}
@@ -160,6 +187,18 @@ impl Facts {
 	/// An investor's jurisdiction.
 	pub fn jurisdiction(&self, investor: InvestorId) -> Option<stoa_primitives::Jurisdiction> {
 		self.jurisdiction.get(&investor).copied()
+	}
+
+	/// The jurisdiction holder counts should file an investor under for `security`: its
+	/// jurisdiction, or for an imported investor whose record stopped counting (its shard
+	/// untrusted) the one it was last filed under: untrusting a shard re-files nothing.
+	pub fn jurisdiction_in(
+		&self,
+		investor: InvestorId,
+		security: SecurityId,
+	) -> Option<stoa_primitives::Jurisdiction> {
+		self.jurisdiction(investor)
+			.or_else(|| self.counted.get(&(investor, security)).map(|c| c.jurisdiction))
 	}
 }
 
@@ -207,13 +246,20 @@ fn changed_after(c: &Ctx, index: usize, account: &AccountId32) -> bool {
 			| C::InvestorReassigned { investor, .. } => investors.contains(investor),
 			C::ProtocolHolderRegistered { account: a, .. }
 			| C::ProtocolHolderDeregistered { account: a, .. }
-			| C::ProtocolHolderBlocked { account: a, .. } => a == account,
+			| C::ProtocolHolderBlocked { account: a, .. }
+			| C::ProtocolHolderUnblocked { account: a } => a == account,
 			C::QualifierSuspended { .. }
 			| C::QualifierResumed { .. }
 			| C::QualifierRemoved { .. }
 			| C::QualifierUpdated { .. } => true,
 			_ => false,
 		},
+		// Imports, trust and held wallets' links may change anyone's standing.
+		RuntimeEvent::ShardCredentials(event) => !matches!(
+			event,
+			pallet_shard_credentials::Event::Sent { .. }
+				| pallet_shard_credentials::Event::NotSent { .. }
+		),
 		_ => false,
 	})
 }
@@ -245,13 +291,18 @@ fn buckets_changed(c: &Ctx) -> bool {
 					| C::QualifierRemoved { .. }
 					| C::QualifierUpdated { .. }
 			) | RuntimeEvent::Compliance(pallet_compliance::Event::InvestorRecounted { .. })
+				| RuntimeEvent::ShardCredentials(
+					pallet_shard_credentials::Event::Imported { .. }
+						| pallet_shard_credentials::Event::ShardTrusted { .. }
+						| pallet_shard_credentials::Event::ShardUntrusted { .. }
+				)
 		)
 	})
 }
 
 /// Whether `rule` exempts `account` (its own account, its investor, or protocol holders).
 fn exempt(rule: &RuleOf<Runtime>, account: &AccountId32) -> bool {
-	let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(account);
+	let investor = investor_of(account);
 	let protocol = investor.is_none()
 		&& <Credentials as CredentialRegistry<AccountId32>>::is_protocol_holder(account);
 	rule.exemptions.iter().any(|e| match e {
@@ -277,7 +328,7 @@ pub fn cap_count(
 			let in_scope = match (scope, owner) {
 				(HolderScope::Total, _) => true,
 				(HolderScope::Jurisdiction(j), Owner::Investor(i)) => {
-					facts.jurisdiction(*i) == Some(*j)
+					facts.jurisdiction_in(*i, security) == Some(*j)
 				},
 				(HolderScope::Category(c), Owner::Investor(i)) => {
 					facts.categories(*i, security) & c.bit() != 0
@@ -330,20 +381,42 @@ pub fn units_only_arrive_at_acceptable_receivers(c: &Ctx) -> Result<(), String> 
 	Ok(())
 }
 
-/// Every unit sits with an owner the registry knows: an investor's wallet, a protocol holder
-/// (even blocked: the registration stays as the record), or a lost wallet awaiting
-/// `recover_holdings`. An account that is blocked, or whose KYC lapsed, after receiving its
-/// units keeps them (that is what forced transfers and redemptions are for); an account that
-/// nobody stands behind any more must not.
+/// Every unit sits with an owner the registry knows: an investor's wallet (this shard's, or
+/// a trusted shard's), a protocol holder (even blocked: the registration stays as the
+/// record), or a lost wallet awaiting `recover_holdings`. An account that is blocked, or whose
+/// KYC lapsed, after receiving its units keeps them (that is what forced transfers and
+/// redemptions are for), and so does an imported investor's wallet whose home shard is no
+/// longer trusted (documented: its units stay where they were until trust returns or a
+/// transfer agent moves them); an account that nobody stands behind any more must not.
 pub fn every_holding_has_an_owner(c: &Ctx) -> Result<(), String> {
+	let world = super::world::all_accounts();
 	for ((security, account), balance) in &c.after.balances {
-		let linked = pallet_credentials::InvestorOfWallet::<Runtime>::contains_key(account);
-		let protocol = pallet_credentials::ProtocolHolders::<Runtime>::contains_key(account);
+		// (The observation read the world's accounts already.)
+		let (linked, protocol) = if world.contains(account) {
+			(c.after.links.contains_key(account), c.after.protocol.contains(account))
+		} else {
+			(
+				investor_of(account).is_some(),
+				pallet_credentials::ProtocolHolders::<Runtime>::contains_key(account),
+			)
+		};
 		let lost = c.model.recoveries.contains_key(account);
-		if !(linked || protocol || lost) {
+		let untrusted = matches!(
+			c.after.keys.get(&(*security, account.clone())),
+			Some(pallet_issuance::HolderKey::Investor(i)) if stoa_primitives::shards::is_imported(*i)
+		) && pallet_shard_credentials::ImportedWallets::<Runtime>::get(account)
+			.is_some_and(|w| c.model.trusted.get(&w.shard) != Some(&w.epoch));
+		// A wallet whose imported link changed under its units is held, its link pending,
+		// until a transfer agent moves them (docs/credentials.md, "Holdings while a link
+		// changes").
+		let held = pallet_shard_credentials::ImportedWallets::<Runtime>::get(account)
+			.is_some_and(|w| w.pending.is_some());
+		if !(linked || protocol || lost || untrusted || held) {
 			return Err(format!(
 				"{balance} units of S{security} sit with {}, which is neither an investor's \
-				 wallet, a protocol holder, nor a lost wallet awaiting recovery",
+				 wallet, a protocol holder, a lost wallet awaiting recovery, the wallet of an \
+				 investor of a shard no longer trusted, nor a wallet held while its link \
+				 changes",
 				who(account)
 			));
 		}
@@ -435,7 +508,7 @@ pub fn supply_is_the_sum_of_holdings(c: &Ctx) -> Result<(), String> {
 /// securities each investor is counted for) equal what the holdings say, counting each owner
 /// once whatever its wallets.
 pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
-	let investors = pallet_credentials::NextInvestorId::<Runtime>::get();
+	let investors: Vec<InvestorId> = all_investors().collect();
 	let mut held: BTreeMap<InvestorId, u32> = BTreeMap::new();
 	for security in 0..pallet_issuance::NextSecurityId::<Runtime>::get() {
 		let Some(record) = pallet_issuance::Securities::<Runtime>::get(security) else { continue };
@@ -463,7 +536,7 @@ pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
 		for owner in owners.keys() {
 			let Owner::Investor(investor) = owner else { continue };
 			*held.entry(*investor).or_default() += 1;
-			if let Some(j) = c.facts.jurisdiction(*investor) {
+			if let Some(j) = c.facts.jurisdiction_in(*investor, security) {
 				*per_jurisdiction.entry(j).or_default() += 1;
 			}
 			let bits = c.facts.categories(*investor, security);
@@ -495,8 +568,8 @@ pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
 				));
 			}
 		}
-		for investor in 0..investors {
-			let counted = pallet_compliance::Counted::<Runtime>::contains_key(investor, security);
+		for &investor in &investors {
+			let counted = c.facts.counted.contains_key(&(investor, security));
 			let holds = owners.contains_key(&Owner::Investor(investor));
 			if counted != holds {
 				return Err(format!(
@@ -509,10 +582,6 @@ pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
 			}
 		}
 		// The issuance pallet's own per-holder sums.
-		let as_owner = |key: &pallet_issuance::HolderKey<AccountId32>| match key {
-			pallet_issuance::HolderKey::Investor(i) => Owner::Investor(*i),
-			pallet_issuance::HolderKey::Account(a) => Owner::Account(a.clone()),
-		};
 		let mut by_key: BTreeMap<Owner, u128> = BTreeMap::new();
 		for ((s, account), balance) in &c.after.balances {
 			if *s == security {
@@ -533,7 +602,7 @@ pub fn holder_counts_match_holdings(c: &Ctx) -> Result<(), String> {
 			));
 		}
 	}
-	for investor in 0..investors {
+	for &investor in &investors {
 		let stored = pallet_compliance::SecuritiesHeld::<Runtime>::get(investor);
 		let want = held.get(&investor).copied().unwrap_or(0);
 		if stored != want {
@@ -635,7 +704,7 @@ pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
 			Err(format!("{}: rule #{index} {:?} {what}", describe(m), rule.kind))
 		};
 		if let Some(to) = m.to.as_ref().filter(|to| !changed_after(c, m.index, to)) {
-			let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(to);
+			let investor = investor_of(to);
 			for (index, rule) in rules.iter().enumerate() {
 				if exempt(rule, to) {
 					continue;
@@ -702,7 +771,7 @@ pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
 		let Some(from) = m.from.as_ref().filter(|from| !changed_after(c, m.index, from)) else {
 			continue;
 		};
-		let investor = pallet_credentials::InvestorOfWallet::<Runtime>::get(from);
+		let investor = investor_of(from);
 		for (index, rule) in rules.iter().enumerate() {
 			let sender_exempt = exempt(rule, from);
 			match &rule.kind {
@@ -772,7 +841,7 @@ pub fn movements_obey_each_partys_rules(c: &Ctx) -> Result<(), String> {
 /// investor's holding does not change).
 pub fn lost_wallets_can_always_be_recovered(c: &Ctx) -> Result<(), String> {
 	for (lost, (investor, new)) in &c.model.recoveries {
-		if pallet_credentials::InvestorOfWallet::<Runtime>::get(new) != Some(*investor) {
+		if investor_of(new) != Some(*investor) {
 			continue;
 		}
 		for ((security, account), balance) in &c.after.balances {
@@ -825,7 +894,19 @@ pub fn lost_wallets_can_always_be_recovered(c: &Ctx) -> Result<(), String> {
 /// when it completes every holder has been.
 pub fn splits_follow_the_remainder_rule(c: &Ctx) -> Result<(), String> {
 	for (security, split) in &c.model.splits {
-		if let Some(m) = c.moves.iter().find(|m| m.security == *security) {
+		// A split may complete during the step (in `on_idle`, when the step's extrinsic had to
+		// wait for the next block): its security moves freely after that.
+		let completed_at = c.events.iter().position(|e| {
+			matches!(&e.event,
+				RuntimeEvent::CorporateActions(pallet_corporate_actions::Event::SplitCompleted {
+					security: s, ..
+				}) if s == security)
+		});
+		if let Some(m) = c
+			.moves
+			.iter()
+			.find(|m| m.security == *security && completed_at.is_none_or(|at| m.index < at))
+		{
 			return Err(format!(
 				"{} while a split of S{security} is in progress (a split locks every movement \
 				 of its security until it completes)",
@@ -833,6 +914,41 @@ pub fn splits_follow_the_remainder_rule(c: &Ctx) -> Result<(), String> {
 			));
 		}
 		let completed = !c.after.splitting.contains(security);
+		let later: Vec<Move> = c
+			.moves
+			.iter()
+			.filter(|m| m.security == *security && completed_at.is_some_and(|at| m.index > at))
+			.cloned()
+			.collect();
+		if !later.is_empty() {
+			// Completed, then moved: the rescaled balances with the later movements applied.
+			let scaled: super::model::Balances = split
+				.before
+				.iter()
+				.map(|(account, old)| {
+					let new = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+						*old,
+						split.numerator as u128,
+						split.denominator as u128,
+						sp_runtime::Rounding::Down,
+					)
+					.unwrap_or(u128::MAX);
+					((*security, account.clone()), new)
+				})
+				.filter(|(_, b)| *b > 0)
+				.collect();
+			let want = replay(&scaled, &later, usize::MAX, &BTreeSet::new());
+			let got: super::model::Balances =
+				c.after.of(*security).into_iter().map(|(a, b)| ((*security, a), b)).collect();
+			if want != got {
+				return Err(format!(
+					"split {}:{} of S{security} completed, then its units moved: the holdings are \
+					 {got:?}, the rescaled ones moved so are {want:?}",
+					split.numerator, split.denominator
+				));
+			}
+			continue;
+		}
 		let now = c.after.of(*security);
 		let accounts: BTreeSet<_> = split.before.keys().chain(now.keys()).cloned().collect();
 		for account in accounts {
@@ -1073,6 +1189,212 @@ pub fn offering_escrows_cover_subscriptions(_c: &Ctx) -> Result<(), String> {
 			return Err(format!(
 				"O{offering} counts {} units subscribed, its subscriptions add up to {units}",
 				record.subscribed
+			));
+		}
+	}
+	Ok(())
+}
+
+/// Units never change beneficial owner unseen: every holding counts for (is filed by
+/// issuance under) its account's owner, and an account that held units throughout a step
+/// has the same owner after it as before. An owner changes only with a movement, or with a
+/// link or unlink while the account held nothing: a wallet whose imported link changes while
+/// it holds units is held, its old link kept, until they have left; untrusting a shard leaves
+/// its investors' wallets with their last owner; a lost wallet stays its investor's until
+/// its holdings are recovered.
+pub fn units_never_change_owner_unseen(c: &Ctx) -> Result<(), String> {
+	for ((security, account), balance) in &c.after.balances {
+		let Some(key) = c.after.keys.get(&(*security, account.clone())) else { continue };
+		let filed = as_owner(key);
+		let owner = c.facts.owner(account, c.model);
+		if filed != owner {
+			return Err(format!(
+				"{balance} S{security} of {} count for {filed:?}, but the registry makes {} \
+				 {owner:?}'s (links: {:?} before, {:?} after)",
+				who(account),
+				who(account),
+				c.before.links.get(account),
+				c.after.links.get(account),
+			));
+		}
+	}
+	// Accounts that held units before and after the step, and at every movement in between.
+	let holding = |o: &Observation| -> BTreeSet<AccountId32> {
+		o.balances.keys().map(|(_, a)| a.clone()).collect()
+	};
+	let after = holding(c.after);
+	let mut throughout: BTreeSet<AccountId32> =
+		holding(c.before).intersection(&after).cloned().collect();
+	for m in c.moves {
+		let Some(from) = &m.from else { continue };
+		if !throughout.contains(from) {
+			continue;
+		}
+		let just_after = replay(&c.before.balances, c.moves, m.index + 1, &c.before.splitting);
+		if !just_after.keys().any(|(_, a)| a == from) {
+			throughout.remove(from);
+		}
+	}
+	for account in throughout {
+		let was = owner_in(c.before, &account, c.model);
+		let is = c.facts.owner(&account, c.model);
+		if was != is {
+			return Err(format!(
+				"{} held units throughout the step, but its owner changed from {was:?} to {is:?} \
+				 (links: {:?} before, {:?} after)",
+				who(&account),
+				c.before.links.get(&account),
+				c.after.links.get(&account),
+			));
+		}
+	}
+	Ok(())
+}
+
+/// Imported records count only while their home shard is trusted, in the trust epoch they
+/// came in: trust changes only by governance's calls (as their events say); nothing is
+/// imported from a shard not trusted at the time (its import fails); an imported investor
+/// whose record does not count has no jurisdiction, kind or block here, and an imported
+/// credential counts only if its set and its qualifier's record count, it is live and its
+/// qualifier is active and trusted for the kind (never for a rule naming this shard's
+/// qualifiers); a wallet's investor is its link on this shard, or else its counting imported
+/// link; a wallet whose imported record does not count is blocked only as this shard blocks
+/// it, and a held wallet (a pending imported link) is blocked.
+pub fn imported_records_count_only_while_their_shard_is_trusted(c: &Ctx) -> Result<(), String> {
+	use pallet_shard_credentials::{
+		Event as Sc, ImportedCredentials, ImportedInvestors, ImportedQualifiers, ImportedWallets,
+	};
+	if c.after.trusted != c.model.trusted {
+		return Err(format!(
+			"the shards trusted are {:?}, governance's events say {:?}",
+			c.after.trusted, c.model.trusted
+		));
+	}
+	let mut trusted = c.before.trusted.clone();
+	for e in c.events {
+		match &e.event {
+			RuntimeEvent::ShardCredentials(Sc::ShardTrusted { shard, epoch }) => {
+				trusted.insert(*shard, *epoch);
+			},
+			RuntimeEvent::ShardCredentials(Sc::ShardUntrusted { shard }) => {
+				trusted.remove(shard);
+			},
+			RuntimeEvent::ShardCredentials(Sc::Imported { shard, applied, stale, refused }) => {
+				if !trusted.contains_key(shard) {
+					return Err(format!(
+						"shard {shard}, not trusted, imported records ({applied} applied, {stale} \
+						 stale, {refused} refused)"
+					));
+				}
+			},
+			_ => {},
+		}
+	}
+	if let Step::Call { by: Who::Shard(shard), .. } | Step::Batch { by: Who::Shard(shard), .. } =
+		c.step
+	{
+		if !c.before.trusted.contains_key(shard) && *c.outcome == Some(Outcome::Ok) {
+			return Err(format!("shard {shard} is not trusted, but its call succeeded"));
+		}
+	}
+	// What the registry answers for imported records is a function of the credentials' and
+	// shard credentials' storage and of the time: read again only after a step that changed
+	// one of them (every change to them deposits an event).
+	let changed = c.before.now != c.after.now
+		|| c.events.iter().any(|e| {
+			matches!(e.event, RuntimeEvent::Credentials(_) | RuntimeEvent::ShardCredentials(_))
+		});
+	if !changed {
+		return Ok(());
+	}
+	let counts = |shard: u32, epoch: u32| c.model.trusted.get(&shard) == Some(&epoch);
+	let now = <Registry as CredentialRegistry<AccountId32>>::now();
+	let registry_investors = imported_investors();
+	for (investor, record) in ImportedInvestors::<Runtime>::iter() {
+		if !registry_investors.contains(&investor) {
+			return Err(format!(
+				"imported investor I{investor} has an id outside {registry_investors:?}"
+			));
+		}
+		if !counts(record.shard, record.epoch) {
+			let jurisdiction =
+				<Registry as CredentialRegistry<AccountId32>>::jurisdiction_of(investor);
+			let kind = <Registry as CredentialRegistry<AccountId32>>::investor_kind(investor);
+			let block = <Registry as CredentialRegistry<AccountId32>>::investor_block(investor);
+			if jurisdiction.is_some() || kind.is_some() || block.is_some() {
+				return Err(format!(
+					"imported investor I{investor} (H{} of shard {}, epoch {}) does not count \
+					 (trusted: {:?}), but the registry answers {jurisdiction:?}, {kind:?}, \
+					 {block:?}",
+					record.home_id, record.shard, record.epoch, c.model.trusted
+				));
+			}
+		}
+	}
+	for (investor, kind, set) in ImportedCredentials::<Runtime>::iter() {
+		let has = |qualifiers: Option<&[u32]>| {
+			<Registry as CredentialRegistry<AccountId32>>::has_credential(
+				investor, kind, qualifiers, now,
+			)
+		};
+		if !has(None) {
+			continue;
+		}
+		if has(Some(&[0, 1])) {
+			return Err(format!(
+				"imported investor I{investor}'s {kind:?} satisfies a rule naming this shard's \
+				 qualifiers"
+			));
+		}
+		let live = set.attestations.iter().any(|a| {
+			a.is_live(now)
+				&& ImportedQualifiers::<Runtime>::get(set.shard, a.qualifier).is_some_and(|q| {
+					counts(set.shard, q.epoch)
+						&& q.state.as_ref().is_some_and(|s| s.active && s.kinds.contains(&kind))
+				})
+		});
+		if !counts(set.shard, set.epoch) || !live {
+			return Err(format!(
+				"imported investor I{investor} has {kind:?}, but its attestations (shard {}, epoch \
+				 {}, trusted: {:?}) {}",
+				set.shard,
+				set.epoch,
+				c.model.trusted,
+				if live { "do not count" } else { "are none live by a counting qualifier" }
+			));
+		}
+	}
+	// Wallets without an imported record read as this shard has them (nothing else to read).
+	for (account, w) in ImportedWallets::<Runtime>::iter() {
+		let local = pallet_credentials::InvestorOfWallet::<Runtime>::get(&account);
+		let counting = counts(w.shard, w.epoch);
+		let want = local.or(if counting { w.investor } else { None });
+		let got = investor_of(&account);
+		if got != want {
+			return Err(format!(
+				"the registry links {} to {got:?}; its link here is {local:?}, its imported \
+				 record {w:?} (trusted: {:?})",
+				who(&account),
+				c.model.trusted
+			));
+		}
+		let block = <Registry as CredentialRegistry<AccountId32>>::account_block(&account);
+		if !counting {
+			let here =
+				pallet_credentials::Pallet::<Runtime>::block_of_account(&account).map(|b| b.reason);
+			if block != here {
+				return Err(format!(
+					"{} is blocked for {block:?}, this shard's block is {here:?}, and its \
+					 imported record {w:?} does not count (trusted: {:?})",
+					who(&account),
+					c.model.trusted
+				));
+			}
+		} else if w.pending.is_some() && block.is_none() {
+			return Err(format!(
+				"{} is held (its imported link changed to {:?} under units), but not blocked",
+				who(&account),
+				w.pending
 			));
 		}
 	}

@@ -2,10 +2,26 @@
 //! replayed from the world by `known_attacks_break_no_invariant`: each must break no
 //! invariant. Add the sequence of every defect the fuzzer finds here once it is understood.
 
+use stoa_primitives::CredentialKind;
+
 use super::{
-	ops::{BatchKind, Inv, Op::*, Step, Units, Who::By, S},
+	ops::{Att, BatchKind, Inv, Op::*, Rec, Step, Units, Upd, Who, Who::By, S},
 	world::*,
 };
+
+/// An import of `records` from `shard`, numbered from `first`.
+fn import(shard: u32, first: u64, records: Vec<Rec>) -> Step {
+	Step::Call {
+		by: Who::Shard(shard),
+		op: Import {
+			updates: records
+				.into_iter()
+				.enumerate()
+				.map(|(i, record)| Upd { seq: first + i as u64, record })
+				.collect(),
+		},
+	}
+}
 
 fn call(by: A, op: super::ops::Op) -> Step {
 	Step::Call { by: By(by), op }
@@ -128,6 +144,136 @@ pub fn attacks() -> Vec<(&'static str, Vec<Step>)> {
 						rules: vec![super::ops::RuleT::MaxHolding { amount: 1, exempt: None }],
 					},
 				),
+			],
+		),
+		(
+			"a trusted shard relinks a wallet while it holds units here: it is held, its units \
+			 keep their owner, and its new link waits until they have left",
+			vec![
+				import(
+					WORLD_SHARD,
+					9,
+					vec![Rec::Wallet { wallet: XS_A, home: Some(1), blocked: false }],
+				),
+				call(XS_A, Transfer { security: S(0), to: ALICE, amount: Units::Exact(1) }),
+				call(EVE, ApplyWalletLink { wallet: XS_A }),
+				call(
+					AGENT0,
+					ForcedTransfer { security: S(0), from: XS_A, to: ALICE, amount: Units::All },
+				),
+				call(
+					ALICE,
+					ForcedTransfer { security: S(2), from: XS_A, to: BOB, amount: Units::All },
+				),
+				call(EVE, ApplyWalletLink { wallet: XS_A }),
+			],
+		),
+		(
+			"a trusted shard links a protocol holder that holds units: the pool's units must not \
+			 become the shard's investor's",
+			vec![import(
+				WORLD_SHARD,
+				9,
+				vec![Rec::Wallet { wallet: POOL0, home: Some(0), blocked: false }],
+			)],
+		),
+		(
+			"governance untrusts the shard: its investors' units stay where they were, and their \
+			 wallets cannot move them",
+			vec![
+				Step::Call { by: Who::Root, op: UntrustShard { shard: WORLD_SHARD } },
+				call(XS_A, Transfer { security: S(0), to: ALICE, amount: Units::Exact(1) }),
+				Step::Call { by: Who::Root, op: TrustShard { shard: WORLD_SHARD } },
+				call(XS_B, Transfer { security: S(1), to: GB_CO, amount: Units::Exact(1) }),
+			],
+		),
+		(
+			"a shard nobody trusts imports a link to a wallet with units",
+			vec![import(2002, 1, vec![Rec::Wallet { wallet: BOB, home: Some(0), blocked: false }])],
+		),
+		(
+			"a wallet of this shard, linked by a trusted shard while it held nothing, is \
+			 recovered holding units: the imported link surfaces under the lost investor's units",
+			vec![
+				call(FR_B, Transfer { security: S(0), to: FR_A, amount: Units::All }),
+				import(
+					WORLD_SHARD,
+					9,
+					vec![Rec::Wallet { wallet: FR_B, home: Some(2), blocked: false }],
+				),
+				call(FR_A, Transfer { security: S(0), to: FR_B, amount: Units::Exact(10) }),
+				call(FERDIE, RecoverWallet { lost: FR_B, new: FR_A }),
+			],
+		),
+		(
+			"an imported investor whose own record has not arrived receives units: compliance \
+			 cannot file it, and its holding escapes every holder count and cap",
+			vec![
+				import(
+					WORLD_SHARD,
+					9,
+					vec![
+						Rec::Credential {
+							home: 3,
+							kind: CredentialKind::Kyc,
+							attestations: vec![Att {
+								qualifier: 0,
+								expires_in: None,
+								revoked: false,
+							}],
+						},
+						Rec::Wallet { wallet: SPARE0, home: Some(3), blocked: false },
+					],
+				),
+				call(ALICE, Transfer { security: S(2), to: SPARE0, amount: Units::Exact(5) }),
+			],
+		),
+		(
+			"a wallet a shard linked stays unlinked while that shard is untrusted, becomes a \
+			 protocol holder and receives units; another trusted shard then claims it: the \
+			 untrusted shard's investor must not come back under the other's trust",
+			vec![
+				import(
+					WORLD_SHARD,
+					9,
+					vec![Rec::Wallet { wallet: POOL1, home: Some(2), blocked: false }],
+				),
+				Step::Call { by: Who::Root, op: UntrustShard { shard: WORLD_SHARD } },
+				call(ALICE, RegisterProtocolHolder { account: POOL1 }),
+				call(CHARLIE, Transfer { security: S(0), to: POOL1, amount: Units::Exact(6) }),
+				Step::Call { by: Who::Root, op: TrustShard { shard: 2002 } },
+				import(2002, 1, vec![Rec::Wallet { wallet: POOL1, home: Some(1), blocked: false }]),
+			],
+		),
+		(
+			"a wallet a shard linked stays unlinked while that shard is untrusted, becomes a \
+			 protocol holder and receives units; the shard is trusted again and sends the same \
+			 link: the protocol holder's units must not become the shard's investor's",
+			vec![
+				import(
+					WORLD_SHARD,
+					9,
+					vec![Rec::Wallet { wallet: POOL1, home: Some(2), blocked: false }],
+				),
+				Step::Call { by: Who::Root, op: UntrustShard { shard: WORLD_SHARD } },
+				call(ALICE, RegisterProtocolHolder { account: POOL1 }),
+				call(CHARLIE, Transfer { security: S(0), to: POOL1, amount: Units::Exact(6) }),
+				Step::Call { by: Who::Root, op: TrustShard { shard: WORLD_SHARD } },
+				import(
+					WORLD_SHARD,
+					10,
+					vec![Rec::Wallet { wallet: POOL1, home: Some(2), blocked: false }],
+				),
+			],
+		),
+		(
+			"another trusted shard takes over a wallet with units of an untrusted shard's \
+			 investor: the wallet is held, its units no one's until a transfer agent moves them",
+			vec![
+				Step::Call { by: Who::Root, op: UntrustShard { shard: WORLD_SHARD } },
+				Step::Call { by: Who::Root, op: TrustShard { shard: 2002 } },
+				import(2002, 1, vec![Rec::Wallet { wallet: XS_B, home: Some(0), blocked: false }]),
+				call(XS_B, Transfer { security: S(1), to: GB_CO, amount: Units::Exact(1) }),
 			],
 		),
 	]

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pallet_issuance::HolderKey;
 use sp_runtime::AccountId32;
-use stoa_primitives::{CheckpointId, DistributionId, InvestorId, SecurityId};
+use stoa_primitives::{
+	CheckpointId, CredentialRegistry, DistributionId, InvestorId, SecurityId, ShardId,
+};
 use stoa_runtime::{Runtime, RuntimeEvent};
 
 use super::{chain::Event, world::all_accounts};
@@ -28,10 +30,31 @@ pub struct Observation {
 	pub blocked: BTreeSet<AccountId32>,
 	/// Securities with a split in progress.
 	pub splitting: BTreeSet<SecurityId>,
-	/// Which investor each world account is linked to.
+	/// Which investor each world account is linked to, as the registry answers: its link on
+	/// this shard, or else the link a trusted shard's import gave it.
 	pub links: BTreeMap<AccountId32, InvestorId>,
 	/// World accounts registered as protocol holders (blocked ones too).
 	pub protocol: BTreeSet<AccountId32>,
+	/// The shards trusted, with the trust epoch of each (`TrustedShards`).
+	pub trusted: BTreeMap<ShardId, u32>,
+}
+
+/// The registry every pallet reads credentials through (imported ones too).
+pub type Registry = stoa_runtime::Credentials;
+
+pub fn investor_of(account: &AccountId32) -> Option<InvestorId> {
+	<Registry as CredentialRegistry<AccountId32>>::investor_of(account)
+}
+
+/// The imported investors (ids from `IMPORTED_INVESTOR_BASE` up).
+pub fn imported_investors() -> core::ops::Range<InvestorId> {
+	let base = stoa_primitives::shards::IMPORTED_INVESTOR_BASE;
+	base..base + pallet_shard_credentials::AliasCount::<Runtime>::get()
+}
+
+/// Every investor: this shard's, then the imported ones.
+pub fn all_investors() -> impl Iterator<Item = InvestorId> {
+	(0..pallet_credentials::NextInvestorId::<Runtime>::get()).chain(imported_investors())
 }
 
 impl Observation {
@@ -43,31 +66,41 @@ impl Observation {
 			}
 			o.keys.insert((security, who), holding.holder);
 		}
-		let investor_blocked =
-			|i: InvestorId| pallet_credentials::InvestorBlocks::<Runtime>::contains_key(i);
+		let investor_blocked = |i: InvestorId| {
+			<Registry as CredentialRegistry<AccountId32>>::investor_block(i).is_some()
+		};
+		// The registry's block of the account (its own, its investor's, its protocol
+		// registration's, and a trusted shard's: of the wallet, of the imported investor, or
+		// the hold of a wallet whose imported link changed under units), or of the investor
+		// its holding counts for. Read once per account and per investor.
+		let mut accounts: BTreeMap<&AccountId32, bool> = BTreeMap::new();
+		let mut investors: BTreeMap<InvestorId, bool> = BTreeMap::new();
 		for ((security, who), key) in &o.keys {
 			if !o.balances.contains_key(&(*security, who.clone())) {
 				continue;
 			}
-			let blocked = pallet_credentials::WalletBlocks::<Runtime>::contains_key(who)
-				|| pallet_credentials::InvestorOfWallet::<Runtime>::get(who)
-					.is_some_and(investor_blocked)
-				|| matches!(key, HolderKey::Investor(i) if investor_blocked(*i))
-				|| pallet_credentials::ProtocolHolders::<Runtime>::get(who)
-					.is_some_and(|p| p.block.is_some());
+			let blocked = *accounts.entry(who).or_insert_with(|| {
+				<Registry as CredentialRegistry<AccountId32>>::account_block(who).is_some()
+			}) || match key {
+				HolderKey::Investor(i) => {
+					*investors.entry(*i).or_insert_with(|| investor_blocked(*i))
+				},
+				HolderKey::Account(_) => false,
+			};
 			if blocked {
 				o.blocked.insert(who.clone());
 			}
 		}
 		o.splitting = pallet_corporate_actions::Splits::<Runtime>::iter_keys().collect();
 		for who in all_accounts() {
-			if let Some(i) = pallet_credentials::InvestorOfWallet::<Runtime>::get(who) {
+			if let Some(i) = investor_of(who) {
 				o.links.insert(who.clone(), i);
 			}
 			if pallet_credentials::ProtocolHolders::<Runtime>::contains_key(who) {
 				o.protocol.insert(who.clone());
 			}
 		}
+		o.trusted = pallet_shard_credentials::TrustedShards::<Runtime>::iter().collect();
 		o
 	}
 
@@ -293,6 +326,9 @@ pub struct Model {
 	pub paid: BTreeSet<(DistributionId, AccountId32)>,
 	/// What each distribution reserved when it was created.
 	pub reserved: BTreeMap<DistributionId, u128>,
+	/// The shards trusted and their trust epochs, as governance's `ShardTrusted` and
+	/// `ShardUntrusted` events said.
+	pub trusted: BTreeMap<ShardId, u32>,
 }
 
 impl Model {
@@ -318,17 +354,33 @@ impl Model {
 			model.reserved.insert(d, balance);
 		}
 		model.last_owner = o.links.clone();
+		model.trusted = o.trusted.clone();
 		let facts = super::invariants::Facts::of(&o, &model);
 		model.refresh_ceilings(&o, &facts);
 		model
 	}
 
-	/// What must be known before the step's invariants are checked: recoveries and stale
-	/// categories, in event order.
-	pub fn note_events(&mut self, events: &[Event]) {
+	/// What must be known before the step's invariants are checked: recoveries, stale
+	/// categories and the shards trusted, in event order. `step` is the step that deposited
+	/// them (an import's records say which investors it re-filed).
+	pub fn note_events(&mut self, events: &[Event], step: &super::ops::Step) {
 		use pallet_credentials::Event as C;
+		use pallet_shard_credentials::Event as Sc;
 		for e in events {
 			match &e.event {
+				RuntimeEvent::ShardCredentials(Sc::ShardTrusted { shard, epoch }) => {
+					self.trusted.insert(*shard, *epoch);
+					// Trust changes take effect on read, with no notice per investor: like a
+					// qualifier's status change, they leave categories as last filed.
+					self.stale.extend(imported_investors());
+				},
+				RuntimeEvent::ShardCredentials(Sc::ShardUntrusted { shard }) => {
+					self.trusted.remove(shard);
+					self.stale.extend(imported_investors());
+				},
+				RuntimeEvent::ShardCredentials(Sc::Imported { shard, applied, .. }) => {
+					self.note_import(*shard, *applied, step);
+				},
 				RuntimeEvent::Credentials(C::WalletRecovered { investor, lost, new, .. }) => {
 					self.recoveries.insert(lost.clone(), (*investor, new.clone()));
 				},
@@ -356,6 +408,38 @@ impl Model {
 					..
 				}) => {
 					self.stale.remove(investor);
+				},
+				_ => {},
+			}
+		}
+	}
+
+	/// An import from `shard` that applied `applied` records: an imported qualifier's status
+	/// reaches no listener (categories stale by design, as for this shard's qualifiers); an
+	/// investor or credential record re-files the investor, if it counts here. Which records
+	/// applied is known only when all did.
+	fn note_import(&mut self, shard: ShardId, applied: u32, step: &super::ops::Step) {
+		use super::ops::{Op, Rec, Step, Who};
+		let Step::Call { by: Who::Shard(by), op: Op::Import { updates } } = step else {
+			return;
+		};
+		if *by != shard {
+			return;
+		}
+		let all_applied = applied as usize == updates.len();
+		for u in updates {
+			match &u.record {
+				Rec::Qualifier { .. } => self.stale.extend(imported_investors()),
+				Rec::Investor { home, .. } | Rec::Credential { home, .. } if all_applied => {
+					if let Some(alias) =
+						pallet_shard_credentials::Aliases::<Runtime>::get(shard, *home as u64)
+					{
+						if <Registry as CredentialRegistry<AccountId32>>::jurisdiction_of(alias)
+							.is_some()
+						{
+							self.stale.remove(&alias);
+						}
+					}
 				},
 				_ => {},
 			}

@@ -13,16 +13,18 @@ use proptest::{
 	strategy::{BoxedStrategy, Union},
 };
 use sp_runtime::{AccountId32, Perbill};
-use stoa_primitives::{BlockReason, CredentialKind, InvestorKind, SecurityId};
-use stoa_runtime::{Runtime, RuntimeCall};
+use stoa_primitives::{BlockReason, CredentialKind, InvestorKind, ProxyType, SecurityId};
+use stoa_runtime::{Runtime, RuntimeCall, RuntimeOrigin};
 
 use super::world::*;
 
-/// Who signs: root (governance) or an account of the world.
+/// Who signs: root (governance), an account of the world, or a sibling shard (parachain)
+/// whose XCM `Transact` (origin kind `Xcm`) dispatches the call.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Who {
 	Root,
 	By(A),
+	Shard(u32),
 }
 
 impl core::fmt::Debug for Who {
@@ -30,17 +32,83 @@ impl core::fmt::Debug for Who {
 		match self {
 			Who::Root => f.write_str("root"),
 			Who::By(a) => write!(f, "{a:?}"),
+			Who::Shard(id) => write!(f, "shard{id}"),
 		}
 	}
 }
 
 impl Who {
+	/// The signing account (none for root or a shard).
 	pub fn account(&self) -> Option<AccountId32> {
 		match self {
-			Who::Root => None,
+			Who::Root | Who::Shard(_) => None,
 			Who::By(a) => Some(account(*a)),
 		}
 	}
+
+	/// The origin a call is dispatched with: a sibling shard's is
+	/// `pallet_xcm::Origin::Xcm(../Parachain(id))`, as the XCM executor gives a `Transact`.
+	pub fn origin(&self) -> RuntimeOrigin {
+		match self {
+			Who::Root => RuntimeOrigin::root(),
+			Who::By(a) => RuntimeOrigin::signed(account(*a)),
+			Who::Shard(id) => RuntimeOrigin::from(pallet_xcm::Origin::Xcm(
+				xcm::latest::Location::new(1, [xcm::latest::Junction::Parachain(*id)]),
+			)),
+		}
+	}
+}
+
+/// The sibling shards of the fuzzer: 2001 (the one governance usually trusts) and 2002
+/// (usually not). This shard is 2000.
+pub const SHARDS: [u32; 2] = [2001, 2002];
+
+fn shard_index(shard: u32) -> Option<usize> {
+	SHARDS.iter().position(|s| *s == shard)
+}
+
+/// An imported attestation: its qualifier (the home shard's Q0 or Q1), expiry (seconds from
+/// now) and whether it was revoked (now).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Att {
+	pub qualifier: u8,
+	pub expires_in: Option<u64>,
+	pub revoked: bool,
+}
+
+/// A record a shard sends (`pallet_shard_credentials::Record`), named by the home shard's
+/// ids: investors H0..H3 (`home`), qualifiers Q0, Q1, and world accounts for wallets.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Rec {
+	/// `state`: (individual, jurisdiction, managing qualifier, blocked); `None`: no such
+	/// investor at home.
+	Investor {
+		home: u8,
+		state: Option<(bool, J, u8, bool)>,
+	},
+	Credential {
+		home: u8,
+		kind: CredentialKind,
+		attestations: Vec<Att>,
+	},
+	/// Linked to home investor `home` (or to none), blocked at home or not.
+	Wallet {
+		wallet: A,
+		home: Option<u8>,
+		blocked: bool,
+	},
+	/// `state`: (active, trusted for KYC, trusted for accreditation); `None`: removed.
+	Qualifier {
+		qualifier: u8,
+		state: Option<(bool, bool, bool)>,
+	},
+}
+
+/// One update of an import: the home shard's sequence number and a record.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Upd {
+	pub seq: u64,
+	pub record: Rec,
 }
 
 macro_rules! id {
@@ -175,6 +243,17 @@ pub enum Op {
 		account: A,
 	},
 	BlockProtocolHolder {
+		account: A,
+	},
+	UnblockProtocolHolder {
+		account: A,
+	},
+	/// The signer names `delegate` its proxy of `kind`.
+	AddProxy {
+		delegate: A,
+		kind: ProxyType,
+	},
+	SettleProtocolHolderBlock {
 		account: A,
 		slash: bool,
 	},
@@ -344,6 +423,20 @@ pub enum Op {
 	RedeemAtMaturity {
 		security: S,
 	},
+	// shard credentials
+	TrustShard {
+		shard: u32,
+	},
+	UntrustShard {
+		shard: u32,
+	},
+	/// `shard_credentials.import`, dispatched by a shard's XCM origin.
+	Import {
+		updates: Vec<Upd>,
+	},
+	ApplyWalletLink {
+		wallet: A,
+	},
 }
 
 /// How a batch is dispatched.
@@ -364,6 +457,9 @@ pub enum Step {
 	Call { by: Who, op: Op },
 	/// One extrinsic of several calls from one origin.
 	Batch { by: Who, kind: BatchKind, ops: Vec<Op> },
+	/// `delegate` signs `op` for `principal` through `proxy.proxy` (refused unless
+	/// `principal` named it a proxy of a kind that admits the call).
+	Proxied { delegate: A, principal: A, op: Op },
 	/// Close the block and open the next, `seconds` later.
 	NextBlock { seconds: u64 },
 }
@@ -374,6 +470,7 @@ impl Step {
 		match self {
 			Step::Call { .. } => (1, 0),
 			Step::Batch { ops, .. } => (1, ops.len() as u64),
+			Step::Proxied { .. } => (1, 1),
 			Step::NextBlock { .. } => (0, 0),
 		}
 	}
@@ -958,8 +1055,24 @@ fn step() -> BoxedStrategy<Step> {
 			1,
 			call(
 				prop_oneof![4 => Just(Who::Root), 1 => any_signer()],
+				prop_oneof![Just(POOL0), Just(POOL1), holder()]
+					.prop_map(|account| BlockProtocolHolder { account }),
+			),
+		),
+		(
+			1,
+			call(
+				prop_oneof![4 => Just(Who::Root), 1 => any_signer()],
+				prop_oneof![Just(POOL0), Just(POOL1), holder()]
+					.prop_map(|account| UnblockProtocolHolder { account }),
+			),
+		),
+		(
+			1,
+			call(
+				prop_oneof![4 => Just(Who::Root), 1 => any_signer()],
 				(prop_oneof![Just(POOL0), Just(POOL1), holder()], any::<bool>())
-					.prop_map(|(account, slash)| BlockProtocolHolder { account, slash }),
+					.prop_map(|(account, slash)| SettleProtocolHolderBlock { account, slash }),
 			),
 		),
 		(
@@ -977,6 +1090,37 @@ fn step() -> BoxedStrategy<Step> {
 			),
 		),
 		(1, call(any_signer(), investor().prop_map(|investor| Recount { investor }))),
+		// Delegates: holders and agents name proxies of every kind, and delegates sign for
+		// them, wallet and agent calls alike (a proxy acts as its principal: every rule must
+		// still hold).
+		(
+			2,
+			call(
+				prop_oneof![3 => holder_signer(), 1 => any_signer()],
+				(anyone(), proxy_kind()).prop_map(|(delegate, kind)| AddProxy { delegate, kind }),
+			),
+		),
+		(
+			4,
+			(holder(), anyone())
+				.prop_flat_map(|(principal, delegate)| {
+					(Just(principal), Just(delegate), wallet_op(principal))
+				})
+				.prop_map(|(principal, delegate, op)| Step::Proxied { delegate, principal, op })
+				.boxed(),
+		),
+		(
+			2,
+			(security(), 0u8..9, anyone(), anyone())
+				.prop_flat_map(|(s, pick, other, delegate)| {
+					(Just(role_signer(s, pick, other)), Just(delegate), agent_op(s))
+				})
+				.prop_map(|(by, delegate, op)| match by {
+					Who::By(principal) => Step::Proxied { delegate, principal, op },
+					by => Step::Call { by, op },
+				})
+				.boxed(),
+		),
 		// Batches: a wallet acting alone (escape attempts), a qualifier, an agent.
 		(
 			6,
@@ -1065,23 +1209,71 @@ pub struct Hints {
 	pub suspended: Vec<u32>,
 	/// Securities whose pause was asked for.
 	pub paused: Vec<S>,
+	/// Shards whose trust governance was asked for (and not withdrawn since).
+	pub trusted: Vec<u32>,
+	/// The highest sequence number each of [`SHARDS`] sent.
+	pub seq: [u64; 2],
+	/// Wallets an import asked to link to a home investor: (wallet, home id).
+	pub imported: Vec<(A, u8)>,
+	/// Imported wallets an import asked to link elsewhere (held, if they held units).
+	pub relinked: Vec<A>,
 }
 
 impl Hints {
-	/// The world's: one distribution (D0), one offering (O0).
+	/// The world's: one distribution (D0), one offering (O0), shard 2001 trusted, which
+	/// sent records 1 to 8 and linked `xs_a` to its H0 and `xs_b` to its H1.
 	pub fn world() -> Self {
-		Hints { distributions: 1, offerings: 1, ..Default::default() }
+		Hints {
+			distributions: 1,
+			offerings: 1,
+			trusted: vec![WORLD_SHARD],
+			seq: [world_imports().len() as u64, 0],
+			imported: vec![(XS_A, 0), (XS_B, 1)],
+			..Default::default()
+		}
 	}
 
 	/// What `step` asks for.
 	pub fn note(&mut self, step: &Step) {
 		let ops: &[Op] = match step {
-			Step::Call { op, .. } => core::slice::from_ref(op),
+			Step::Call { op, .. } | Step::Proxied { op, .. } => core::slice::from_ref(op),
 			Step::Batch { ops, .. } => ops,
 			Step::NextBlock { .. } => &[],
 		};
+		let by = match step {
+			Step::Call { by, .. } | Step::Batch { by, .. } => *by,
+			Step::Proxied { principal, .. } => Who::By(*principal),
+			Step::NextBlock { .. } => Who::Root,
+		};
 		for op in ops {
 			match op {
+				Op::TrustShard { shard } if by == Who::Root => {
+					if !self.trusted.contains(shard) {
+						self.trusted.push(*shard);
+					}
+				},
+				Op::UntrustShard { shard } if by == Who::Root => {
+					self.trusted.retain(|s| s != shard)
+				},
+				Op::Import { updates } => {
+					let Who::Shard(shard) = by else { continue };
+					let Some(index) = shard_index(shard) else { continue };
+					for u in updates {
+						self.seq[index] = self.seq[index].max(u.seq);
+						if let Rec::Wallet { wallet, home, .. } = &u.record {
+							let was =
+								self.imported.iter().find(|(w, _)| w == wallet).map(|(_, h)| *h);
+							if was.is_some() && was != *home && !self.relinked.contains(wallet) {
+								self.relinked.push(*wallet);
+							}
+							self.imported.retain(|(w, _)| w != wallet);
+							if let Some(home) = home {
+								self.imported.push((*wallet, *home));
+							}
+						}
+					}
+				},
+				Op::ApplyWalletLink { wallet } => self.relinked.retain(|w| w != wallet),
 				Op::RequestLink { investor, wallet } => {
 					self.links.retain(|(_, w)| w != wallet);
 					self.links.push((*investor, *wallet));
@@ -1099,10 +1291,6 @@ impl Hints {
 				},
 				Op::OpenOffering { .. } => self.offerings = self.offerings.saturating_add(1).min(6),
 				Op::BlockInvestor { investor } => {
-					let by = match step {
-						Step::Call { by, .. } | Step::Batch { by, .. } => *by,
-						Step::NextBlock { .. } => Who::Root,
-					};
 					self.blocked.retain(|(i, _)| i != investor);
 					self.blocked.push((*investor, by));
 				},
@@ -1244,6 +1432,255 @@ fn follow_ups(hints: &Hints) -> Vec<(u32, BoxedStrategy<Step>)> {
 		call(investor_signer(), offering.clone().prop_map(|offering| ClaimRefund { offering })),
 	));
 	menu.push((1, with_role((security(), offering), |_, offering| CancelOffering { offering })));
+	menu.extend(shard_steps(hints));
+	menu
+}
+
+// ----------------------------------------------------------------------------------------
+// Shard credentials
+
+/// A home investor of a sibling shard: H0..H5 (shard 2001's H0 and H1 are in the world).
+fn home_id() -> impl Strategy<Value = u8> + Clone {
+	0u8..6
+}
+
+fn attestation(kind: CredentialKind) -> impl Strategy<Value = Att> + Clone {
+	// Accreditation never expires here (its expiry leaves categories stale by design, as
+	// for this shard's own attestations).
+	let expires = if kind == CredentialKind::Kyc {
+		prop_oneof![3 => Just(None), 1 => (600u64..=3 * 86_400).prop_map(Some)].boxed()
+	} else {
+		Just(None).boxed()
+	};
+	(0u8..2, expires, prop_oneof![5 => Just(false), 1 => Just(true)])
+		.prop_map(|(qualifier, expires_in, revoked)| Att { qualifier, expires_in, revoked })
+}
+
+fn imported_kind() -> impl Strategy<Value = CredentialKind> + Clone {
+	prop_oneof![3 => Just(CredentialKind::Kyc), 1 => Just(CredentialKind::AccreditedInvestor)]
+}
+
+/// The wallets a record may name: unlinked ones (spares, Eve, an unregistered pool), any
+/// account that may hold (this shard's investors' wallets, protocol holders), and wallets
+/// earlier imports linked, with weights (unlinked, any, imported).
+fn imported_wallet_weighted(hints: &Hints, weights: (u32, u32, u32)) -> BoxedStrategy<A> {
+	let mut menu: Vec<(u32, BoxedStrategy<A>)> = vec![
+		(weights.0, proptest::sample::select(vec![SPARE0, SPARE1, EVE, POOL1]).boxed()),
+		(weights.1, holder().boxed()),
+	];
+	if !hints.imported.is_empty() {
+		let wallets: Vec<A> = hints.imported.iter().map(|(w, _)| *w).collect();
+		menu.push((weights.2, proptest::sample::select(wallets).boxed()));
+	}
+	Union::new_weighted(menu).boxed()
+}
+
+fn imported_wallet(hints: &Hints) -> BoxedStrategy<A> {
+	imported_wallet_weighted(hints, (3, 3, 4))
+}
+
+fn shard_record(hints: &Hints) -> BoxedStrategy<Rec> {
+	let investor_state = (
+		any::<bool>(),
+		jurisdiction_index(),
+		0u8..2,
+		prop_oneof![5 => Just(false), 1 => Just(true)],
+	);
+	prop_oneof![
+		2 => (home_id(), prop_oneof![5 => investor_state.prop_map(Some), 1 => Just(None)])
+			.prop_map(|(home, state)| Rec::Investor { home, state }),
+		2 => (home_id(), imported_kind())
+			.prop_flat_map(|(home, kind)| (Just(home), Just(kind), vec(attestation(kind), 0..=2)))
+			.prop_map(|(home, kind, attestations)| Rec::Credential { home, kind, attestations }),
+		3 => (
+			imported_wallet(hints),
+			prop_oneof![4 => home_id().prop_map(Some), 1 => Just(None)],
+			prop_oneof![8 => Just(false), 1 => Just(true)],
+		)
+			.prop_map(|(wallet, home, blocked)| Rec::Wallet { wallet, home, blocked }),
+		1 => (
+			0u8..2,
+			prop_oneof![
+				6 => (prop_oneof![5 => Just(true), 1 => Just(false)], prop_oneof![5 => Just(true), 1 => Just(false)], any::<bool>())
+					.prop_map(Some),
+				1 => Just(None),
+			],
+		)
+			.prop_map(|(qualifier, state)| Rec::Qualifier { qualifier, state }),
+	]
+	.boxed()
+}
+
+/// What a home shard sends when it onboards an investor: the qualifier, the investor (mostly:
+/// a message may arrive before it), its KYC and the wallet's link.
+fn onboarding(hints: &Hints) -> BoxedStrategy<Vec<Rec>> {
+	(
+		(0u8..2, home_id(), any::<bool>(), jurisdiction_index(), any::<bool>()),
+		prop_oneof![3 => Just(true), 1 => Just(false)],
+		imported_wallet_weighted(hints, (5, 2, 2)),
+	)
+		.prop_map(|((qualifier, home, individual, j, accredited), with_investor, wallet)| {
+			let mut records = vec![Rec::Qualifier { qualifier, state: Some((true, true, true)) }];
+			if with_investor {
+				records
+					.push(Rec::Investor { home, state: Some((individual, j, qualifier, false)) });
+			}
+			let live = Att { qualifier, expires_in: None, revoked: false };
+			records.push(Rec::Credential {
+				home,
+				kind: CredentialKind::Kyc,
+				attestations: vec![live],
+			});
+			if accredited {
+				records.push(Rec::Credential {
+					home,
+					kind: CredentialKind::AccreditedInvestor,
+					attestations: vec![live],
+				});
+			}
+			records.push(Rec::Wallet { wallet, home: Some(home), blocked: false });
+			records
+		})
+		.boxed()
+}
+
+/// An import from `shard`: records numbered on from the highest sequence number it sent,
+/// sometimes stale or out of order.
+fn import(shard: u32, hints: &Hints) -> BoxedStrategy<Step> {
+	let last = shard_index(shard).map(|i| hints.seq[i]).unwrap_or(0);
+	let first = prop_oneof![
+		6 => last + 1..=last + 3,
+		1 => 1..=last.max(1),
+	];
+	let records = prop_oneof![3 => vec(shard_record(hints), 1..=3), 2 => onboarding(hints)];
+	(first, records)
+		.prop_map(move |(first, records)| Step::Call {
+			by: Who::Shard(shard),
+			op: Op::Import {
+				updates: records
+					.into_iter()
+					.enumerate()
+					.map(|(i, record)| Upd { seq: first + i as u64, record })
+					.collect(),
+			},
+		})
+		.boxed()
+}
+
+/// Governance trusting and untrusting sibling shards, their imports, held wallets' links
+/// applied, and units moving to and from wallets imports linked.
+fn shard_steps(hints: &Hints) -> Vec<(u32, BoxedStrategy<Step>)> {
+	use Op::*;
+	let governance = || prop_oneof![6 => Just(Who::Root), 1 => any_signer()];
+	let trusts_2001 = hints.trusted.contains(&SHARDS[0]);
+	let mut menu = vec![
+		(
+			if trusts_2001 { 1 } else { 2 },
+			call(
+				governance(),
+				prop_oneof![4 => Just(SHARDS[0]), 2 => Just(SHARDS[1]), 1 => Just(2000u32)]
+					.prop_map(|shard| TrustShard { shard }),
+			),
+		),
+		(if trusts_2001 { 3 } else { 1 }, import(SHARDS[0], hints)),
+		(1, import(SHARDS[1], hints)),
+		(
+			1,
+			call(
+				any_signer(),
+				imported_wallet_weighted(hints, (1, 1, 8))
+					.prop_map(|wallet| ApplyWalletLink { wallet }),
+			),
+		),
+	];
+	if !hints.trusted.is_empty() {
+		menu.push((
+			1,
+			call(
+				governance(),
+				proptest::sample::select(hints.trusted.clone())
+					.prop_map(|shard| UntrustShard { shard }),
+			),
+		));
+	}
+	if !hints.relinked.is_empty() {
+		// A held wallet: the security's transfer agent (or issuer) moves its units out, then
+		// anyone applies its new link.
+		// Mostly the world's imported wallets: they hold units, so they are held.
+		let holding: Vec<A> =
+			hints.relinked.iter().copied().filter(|w| [XS_A, XS_B].contains(w)).collect();
+		let relinked = if holding.is_empty() {
+			proptest::sample::select(hints.relinked.clone()).boxed()
+		} else {
+			prop_oneof![
+				3 => proptest::sample::select(holding),
+				1 => proptest::sample::select(hints.relinked.clone()),
+			]
+			.boxed()
+		};
+		menu.push((
+			5,
+			(relinked.clone(), 0u8..6, receiver())
+				.prop_map(|(from, pick, to)| {
+					// A security the wallet holds, if the world gave it one.
+					let held = match from {
+						XS_A => [0, 2][pick as usize % 2],
+						XS_B => 1,
+						_ => pick % SECURITIES,
+					};
+					Step::Call {
+						by: Who::By(if held == 2 {
+							issuer_wallet(2)
+						} else {
+							agent_of(held as SecurityId)
+						}),
+						op: ForcedTransfer { security: S(held), from, to, amount: Units::All },
+					}
+				})
+				.boxed(),
+		));
+		menu.push((3, call(any_signer(), relinked.prop_map(|wallet| ApplyWalletLink { wallet }))));
+	}
+	if !hints.imported.is_empty() {
+		let wallets: Vec<A> = hints.imported.iter().map(|(w, _)| *w).collect();
+		let wallet = proptest::sample::select(wallets);
+		menu.push((
+			2,
+			by_holder((security(), (wallet.clone(), units())), |security, (to, amount)| Transfer {
+				security,
+				to,
+				amount,
+			}),
+		));
+		menu.push((
+			1,
+			with_role((security(), (wallet.clone(), amount())), |security, (to, amount)| Issue {
+				security,
+				to,
+				amount,
+			}),
+		));
+		menu.push((
+			1,
+			(wallet.clone(), security(), receiver(), units())
+				.prop_map(|(wallet, security, to, amount)| Step::Call {
+					by: Who::By(wallet),
+					op: Transfer { security, to, amount },
+				})
+				.boxed(),
+		));
+		// The transfer agent empties a wallet.
+		menu.push((
+			2,
+			with_role(
+				(
+					security(),
+					(wallet, receiver(), prop_oneof![3 => Just(Units::All), 1 => units()]),
+				),
+				|security, (from, to, amount)| ForcedTransfer { security, from, to, amount },
+			),
+		));
+	}
 	menu
 }
 
@@ -1255,6 +1692,17 @@ pub fn step_after(hints: &Hints) -> BoxedStrategy<Step> {
 	let mut menu = vec![(180, STEPS.with(|s| s.clone()))];
 	menu.extend(follow_ups(hints));
 	Union::new_weighted(menu).boxed()
+}
+
+fn proxy_kind() -> impl Strategy<Value = ProxyType> + Clone {
+	prop_oneof![
+		Just(ProxyType::Any),
+		Just(ProxyType::NonTransfer),
+		Just(ProxyType::Issuance),
+		Just(ProxyType::Governance),
+		Just(ProxyType::Qualifier),
+		Just(ProxyType::CancelProxy),
+	]
 }
 
 fn batch_kind() -> impl Strategy<Value = BatchKind> + Clone {
@@ -1355,6 +1803,7 @@ impl Op {
 		use pallet_corporate_actions::Call as Ca;
 		use pallet_credentials::Call as Cred;
 		use pallet_issuance::Call as Iss;
+		use pallet_shard_credentials::Call as Sc;
 		use Op::*;
 		let signer = by.account();
 		let sec = |s: &S| s.0 as SecurityId;
@@ -1408,10 +1857,23 @@ impl Op {
 			DeregisterProtocolHolder { account: a } => {
 				RuntimeCall::Credentials(Cred::deregister_protocol_holder { account: account(*a) })
 			},
-			BlockProtocolHolder { account: a, slash } => {
+			BlockProtocolHolder { account: a } => {
 				RuntimeCall::Credentials(Cred::block_protocol_holder {
 					account: account(*a),
 					reason: BlockReason::ProtocolMisbehaviour,
+				})
+			},
+			AddProxy { delegate, kind } => RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: sp_runtime::MultiAddress::Id(account(*delegate)),
+				proxy_type: *kind,
+				delay: 0,
+			}),
+			UnblockProtocolHolder { account: a } => {
+				RuntimeCall::Credentials(Cred::unblock_protocol_holder { account: account(*a) })
+			},
+			SettleProtocolHolderBlock { account: a, slash } => {
+				RuntimeCall::Credentials(Cred::settle_protocol_holder_block {
+					account: account(*a),
 					slash: *slash,
 				})
 			},
@@ -1642,6 +2104,20 @@ impl Op {
 			RedeemAtMaturity { security } => {
 				RuntimeCall::CorporateActions(Ca::redeem_at_maturity { security: sec(security) })
 			},
+			TrustShard { shard } => {
+				RuntimeCall::ShardCredentials(Sc::trust_shard { shard: *shard })
+			},
+			UntrustShard { shard } => {
+				RuntimeCall::ShardCredentials(Sc::untrust_shard { shard: *shard })
+			},
+			Import { updates } => RuntimeCall::ShardCredentials(Sc::import {
+				updates: pallet_shard_credentials::VersionedUpdates::V1(BoundedVec::truncate_from(
+					updates.iter().map(|u| u.update(now)).collect(),
+				)),
+			}),
+			ApplyWalletLink { wallet } => {
+				RuntimeCall::ShardCredentials(Sc::apply_wallet_link { wallet: account(*wallet) })
+			},
 		}
 	}
 
@@ -1649,6 +2125,68 @@ impl Op {
 	pub fn name(&self) -> String {
 		let debug = format!("{self:?}");
 		debug.split([' ', '{', '(']).next().unwrap_or("?").to_string()
+	}
+}
+
+impl Upd {
+	/// The update as the home shard sends it, times relative to `now` (seconds).
+	pub fn update(&self, now: u64) -> pallet_shard_credentials::Update<AccountId32> {
+		use pallet_shard_credentials::{QualifierRecord, Record};
+		use stoa_primitives::shards::{AttestationState, BlockState, InvestorState, WalletState};
+		let block = |reason| BlockState { reason, at: now };
+		let record = match &self.record {
+			Rec::Investor { home, state } => Record::Investor {
+				investor: *home as u64,
+				state: state.map(|(individual, j, qualifier, blocked)| InvestorState {
+					qualifier: qualifier as u32,
+					kind: if individual {
+						InvestorKind::Individual
+					} else {
+						InvestorKind::LegalEntity
+					},
+					jurisdiction: j.get(),
+					block: blocked.then(|| block(BlockReason::CourtOrder)),
+				}),
+			},
+			Rec::Credential { home, kind, attestations } => Record::Credential {
+				investor: *home as u64,
+				kind: *kind,
+				attestations: BoundedVec::truncate_from(
+					attestations
+						.iter()
+						.map(|a| AttestationState {
+							qualifier: a.qualifier as u32,
+							issued_at: now.saturating_sub(86_400),
+							expires_at: a.expires_in.map(|s| now + s),
+							revoked_at: a.revoked.then_some(now),
+						})
+						.collect(),
+				),
+			},
+			Rec::Wallet { wallet, home, blocked } => Record::Wallet {
+				wallet: account(*wallet),
+				state: WalletState {
+					investor: home.map(|h| h as u64),
+					block: blocked.then(|| block(BlockReason::Other)),
+				},
+			},
+			Rec::Qualifier { qualifier, state } => Record::Qualifier {
+				qualifier: *qualifier as u32,
+				state: state.map(|(active, kyc, accredited)| QualifierRecord {
+					active,
+					kinds: BoundedVec::truncate_from(
+						[
+							kyc.then_some(CredentialKind::Kyc),
+							accredited.then_some(CredentialKind::AccreditedInvestor),
+						]
+						.into_iter()
+						.flatten()
+						.collect(),
+					),
+				}),
+			},
+		};
+		pallet_shard_credentials::Update { seq: self.seq, record }
 	}
 }
 
@@ -1666,6 +2204,17 @@ impl Step {
 				};
 				Some((*by, RuntimeCall::Utility(call)))
 			},
+			Step::Proxied { delegate, principal, op } => {
+				let call = op.call(&Who::By(*principal), now);
+				Some((
+					Who::By(*delegate),
+					RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+						real: sp_runtime::MultiAddress::Id(account(*principal)),
+						force_proxy_type: None,
+						call: Box::new(call),
+					}),
+				))
+			},
 			Step::NextBlock { .. } => None,
 		}
 	}
@@ -1675,6 +2224,7 @@ impl Step {
 		match self {
 			Step::Call { op, .. } => op.name(),
 			Step::Batch { kind, .. } => format!("Batch{kind:?}"),
+			Step::Proxied { op, .. } => format!("Proxied{}", op.name()),
 			Step::NextBlock { .. } => "NextBlock".into(),
 		}
 	}

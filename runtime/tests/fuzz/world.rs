@@ -1,8 +1,9 @@
 //! The world every fuzz case starts from: the dev chain's genesis plus a second qualifier,
 //! regulators, more investors (two with two wallets each), spare wallets, protocol holders,
 //! three securities with agents, holdings, rule sets, an open offering, a dividend and a debt
-//! schedule. It is built once, through real extrinsics, and every case starts from a copy of
-//! its storage.
+//! schedule, and a trusted sibling shard (2001) whose two investors hold units here through
+//! wallets it imported. It is built once, through real extrinsics (and the shard's XCM import),
+//! and every case starts from a copy of its storage.
 
 use std::{collections::BTreeMap, sync::OnceLock};
 
@@ -15,7 +16,10 @@ use stoa_runtime::{
 	genesis_config_presets::DEV_STABLECOIN_ID, Assets, Balances, Runtime, RuntimeCall, UNIT,
 };
 
-use super::chain::Chain;
+use super::{
+	chain::Chain,
+	ops::{Att, Op, Rec, Upd, Who, J},
+};
 
 /// The chain's time when the world is built (Unix seconds).
 pub const START: u64 = 1_800_000_000;
@@ -33,8 +37,9 @@ impl core::fmt::Debug for A {
 }
 
 /// Every account of the world. The first [`HOLDERS`] may hold securities (investor wallets,
-/// spare wallets, protocol accounts, a registrant, nobody's Eve); the others act.
-pub const NAMES: [&str; 23] = [
+/// spare wallets, protocol accounts, a registrant, nobody's Eve); the others act, but for the
+/// last two: the wallets shard 2001's investors hold units through here.
+pub const NAMES: [&str; 25] = [
 	"alice",   // 0: investor I0 (DE legal entity, every credential): issuer of S0 and S2
 	"bob",     // 1: I1 (CH individual, professional)
 	"charlie", // 2: I2 (GB individual)
@@ -58,9 +63,12 @@ pub const NAMES: [&str; 23] = [
 	"agent0",  // 20: every role of S0
 	"agent1",  // 21: transfer, compliance and corporate-actions roles of S1
 	"agent2",  // 22: issuance and corporate-actions roles of S2
+	"xs_a",    // 23: shard 2001's investor H0 (imported I2^52: GB individual, accredited)
+	"xs_b",    // 24: shard 2001's investor H1 (imported I2^52+1: FR individual, KYC only)
 ];
 
-/// Accounts `A(0)..A(HOLDERS)` may hold securities.
+/// Accounts `A(0)..A(HOLDERS)` may hold securities (and the imported wallets `xs_a`, `xs_b`,
+/// which only the shard steps name).
 pub const HOLDERS: u8 = 16;
 /// How many accounts the world has.
 pub const ACCOUNTS: u8 = NAMES.len() as u8;
@@ -80,7 +88,6 @@ pub const SPARE1: A = A(11);
 pub const POOL0: A = A(12);
 pub const POOL1: A = A(13);
 pub const REG0: A = A(14);
-#[allow(dead_code)]
 pub const EVE: A = A(15);
 pub const FERDIE: A = A(16);
 pub const Q1: A = A(17);
@@ -89,6 +96,32 @@ pub const FCA: A = A(19);
 pub const AGENT0: A = A(20);
 pub const AGENT1: A = A(21);
 pub const AGENT2: A = A(22);
+pub const XS_A: A = A(23);
+pub const XS_B: A = A(24);
+
+/// The trusted sibling shard of the world, and what it sent when the world was built: its
+/// qualifier Q0 (active, KYC and accreditation), investors H0 (GB, KYC and accredited, wallet
+/// `xs_a`) and H1 (FR, KYC, wallet `xs_b`). Sequence numbers 1 to 8.
+pub const WORLD_SHARD: u32 = 2001;
+
+pub fn world_imports() -> Vec<Upd> {
+	let live = Att { qualifier: 0, expires_in: None, revoked: false };
+	let records = vec![
+		Rec::Qualifier { qualifier: 0, state: Some((true, true, true)) },
+		Rec::Investor { home: 0, state: Some((true, J(2), 0, false)) },
+		Rec::Credential { home: 0, kind: CredentialKind::Kyc, attestations: vec![live] },
+		Rec::Credential {
+			home: 0,
+			kind: CredentialKind::AccreditedInvestor,
+			attestations: vec![live],
+		},
+		Rec::Wallet { wallet: XS_A, home: Some(0), blocked: false },
+		Rec::Investor { home: 1, state: Some((true, J(4), 0, false)) },
+		Rec::Credential { home: 1, kind: CredentialKind::Kyc, attestations: vec![live] },
+		Rec::Wallet { wallet: XS_B, home: Some(1), blocked: false },
+	];
+	records.into_iter().enumerate().map(|(i, record)| Upd { seq: i as u64 + 1, record }).collect()
+}
 
 /// The jurisdictions rules, investors and withholding rates are drawn from.
 pub const JURISDICTIONS: [&str; 5] = ["DE", "CH", "GB", "US", "FR"];
@@ -314,6 +347,26 @@ fn build() {
 	}
 	assert_eq!(pallet_credentials::NextInvestorId::<Runtime>::get(), 8);
 
+	// Shard 2001, trusted, onboarded its investors H0 and H1 and their wallets.
+	root(
+		&mut chain,
+		RuntimeCall::ShardCredentials(pallet_shard_credentials::Call::trust_shard {
+			shard: WORLD_SHARD,
+		}),
+	);
+	{
+		use sp_runtime::traits::Dispatchable;
+		let by = Who::Shard(WORLD_SHARD);
+		let call = Op::Import { updates: world_imports() }.call(&by, START);
+		let outcome = call.clone().dispatch(by.origin());
+		assert!(outcome.is_ok(), "world set-up: {by:?} {call:?}: {outcome:?}");
+		let base = stoa_primitives::shards::IMPORTED_INVESTOR_BASE;
+		assert_eq!(
+			pallet_shard_credentials::Aliases::<Runtime>::get(WORLD_SHARD, 1),
+			Some(base + 1)
+		);
+	}
+
 	// Issuers: Alice's company (I0, DE) and GB Co (I6).
 	ok(
 		&mut chain,
@@ -424,14 +477,22 @@ fn build() {
 				(DE_A, 400),
 				(DAVE, 100),
 				(POOL0, 1_000),
+				(XS_A, 300),
 			],
 		),
 		(
 			1,
 			GB_CO,
-			&[(GB_CO, 500_000), (CHARLIE, 10_000), (BOB, 20_000), (US_A, 5_000), (DE_B, 1_000)],
+			&[
+				(GB_CO, 500_000),
+				(CHARLIE, 10_000),
+				(BOB, 20_000),
+				(US_A, 5_000),
+				(DE_B, 1_000),
+				(XS_B, 2_000),
+			],
 		),
-		(2, AGENT2, &[(ALICE, 1_000), (DE_B, 100), (DAVE, 200), (BOB, 50)]),
+		(2, AGENT2, &[(ALICE, 1_000), (DE_B, 100), (DAVE, 200), (BOB, 50), (XS_A, 100)]),
 	];
 	for (security, by, list) in holdings {
 		let issues: Vec<_> = list.iter().map(|(who, units)| (acc(*who), *units)).collect();
