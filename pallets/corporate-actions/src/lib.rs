@@ -168,7 +168,13 @@ pub mod pallet {
 		ConstU32<MAX_RECOVERIES_PER_WALLET>,
 	>;
 
+	/// The layout of this pallet's storage, stored on chain from genesis. Bump it with each
+	/// migration of the pallet's storage (a `VersionedMigration` in the runtime's
+	/// `Migrations`), so that a migration runs once and only on the layout it expects.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
