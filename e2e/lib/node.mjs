@@ -169,11 +169,12 @@ export function runCli(args, timeoutMs = 120_000) {
 
 /**
  * Signs and submits `tx`, resolving with its events once it is in a block (or finalized). A failed
- * dispatch rejects with the error's name: `pallet.Error` for pallet errors.
+ * dispatch rejects with the error's name: `pallet.Error` for pallet errors. `options` are
+ * polkadot-js' signer options (`{ mode: 1, metadataHash }` for a metadata-checked signature).
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         if (dispatchError.isModule) {
           const { section, name } = api.registry.findMetaError(dispatchError.asModule);

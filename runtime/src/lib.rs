@@ -157,6 +157,9 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 		frame_system::CheckNonce<Runtime>,
 		frame_system::CheckWeight<Runtime>,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		// Lets a hardware wallet check what it signs against the metadata's hash (RFC 78);
+		// the hash is built into the wasm (build.rs), so the check holds when mode is on.
+		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	),
 >;
 

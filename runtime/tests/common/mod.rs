@@ -121,5 +121,6 @@ pub fn extensions(nonce: stoa_runtime::Nonce) -> stoa_runtime::TxExtension {
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 	))
 }
