@@ -40,7 +40,9 @@ test('export-chain-spec works for a shard too', async () => {
 test('export-genesis-head and export-genesis-wasm give what a relay chain registers', async () => {
   const heads = {};
   for (const chain of ['shard-eu-local', 'shard-apac-local']) {
-    const head = await runCli(['export-genesis-head', '--chain', chain]);
+    // Building the genesis state compiles and runs the runtime: on a loaded two-core machine
+    // a debug node can take minutes, as for the code below.
+    const head = await runCli(['export-genesis-head', '--chain', chain], 300_000);
     assert.equal(head.status, 0, head.stderr);
     assert.match(head.stdout.trim(), /^0x[0-9a-f]{64,}$/);
     heads[chain] = head.stdout.trim();
