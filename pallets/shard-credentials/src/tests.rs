@@ -589,21 +589,28 @@ fn records_sent_carry_the_state_of_the_record() {
 	);
 }
 
+/// CHARLIE is a second wallet of APAC's own investor 0 (DAN's) and, on EU, a wallet of EU's
+/// investor 0: APAC imports the EU link while CHARLIE holds nothing, under its own link, which
+/// the registry reads first.
+fn charlie_linked_on_both_shards() -> Shard {
+	let (mut eu, mut apac) = network();
+	for shard in [&mut apac, &mut eu] {
+		shard.run(|| {
+			assert_ok!(Credentials::request_wallet_link(
+				RuntimeOrigin::signed(EURO_KYC),
+				0,
+				CHARLIE
+			));
+			assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(CHARLIE), 0));
+		});
+	}
+	receive_ok(&mut apac, EU);
+	apac
+}
+
 #[test]
 fn a_wallet_this_shard_recovers_with_units_does_not_surface_another_shards_link() {
-	let (mut eu, mut apac) = network();
-	// CHARLIE is a second wallet of APAC's own investor 0 (DAN's)...
-	apac.run(|| {
-		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, CHARLIE));
-		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(CHARLIE), 0));
-	});
-	// ...and, on EU, a wallet of EU's investor 0: APAC imports the link while CHARLIE holds
-	// nothing, under its own link, which the registry reads first.
-	eu.run(|| {
-		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, CHARLIE));
-		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(CHARLIE), 0));
-	});
-	receive_ok(&mut apac, EU);
+	let mut apac = charlie_linked_on_both_shards();
 	apac.run(|| {
 		assert_eq!(investor_of(CHARLIE), Some(0));
 		assert_eq!(ImportedWallets::<Test>::get(CHARLIE).unwrap().investor, Some(A0));
@@ -629,16 +636,7 @@ fn a_wallet_this_shard_recovers_with_units_does_not_surface_another_shards_link(
 
 #[test]
 fn a_wallet_this_shard_recovers_empty_takes_its_imported_link_at_once() {
-	let (mut eu, mut apac) = network();
-	apac.run(|| {
-		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, CHARLIE));
-		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(CHARLIE), 0));
-	});
-	eu.run(|| {
-		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, CHARLIE));
-		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(CHARLIE), 0));
-	});
-	receive_ok(&mut apac, EU);
+	let mut apac = charlie_linked_on_both_shards();
 	apac.run(|| {
 		// Nothing in it changes owner: nothing is held.
 		assert_ok!(Credentials::recover_wallet(root(), CHARLIE, DAN));
