@@ -12,9 +12,12 @@ echo "== build"
 cargo build -p stoa-node
 
 # The Rust tests need no wasm runtime (the node, which embeds it, is tested end to end
-# below); skipping it keeps the node build's wasm cache untouched.
+# below); skipping it keeps the node build's wasm cache untouched. The runtime is tested with
+# its `try-runtime` checks built in (runtime/tests/try_runtime.rs) in this same build, a
+# separate `--features try-runtime` run would compile the runtime's dependencies once more;
+# the emulator crate's feature turns it on for Stoa's runtime and the relay runtime alike.
 echo "== cargo test"
-SKIP_WASM_BUILD=1 cargo test --workspace --exclude stoa-node
+SKIP_WASM_BUILD=1 cargo test --workspace --exclude stoa-node --features stoa-emulator-tests/try-runtime
 
 echo "== benchmarks, run as tests against the pallets' mock runtimes"
 for dir in pallets/*/; do
@@ -25,6 +28,9 @@ done
 # nodes mostly wait for the next 6-second block); the tests within a file run in order.
 echo "== end-to-end (node --test)"
 export STOA_NODE="$CARGO_TARGET_DIR/debug/stoa-node"
+# The runtime-upgrade test installs this runtime one spec_version ahead.
+STOA_NEXT_RUNTIME="$(scripts/build-next-runtime.sh)"
+export STOA_NEXT_RUNTIME
 (cd e2e && npm test)
 
 echo "== network: a relay chain and two shards (zombienet)"

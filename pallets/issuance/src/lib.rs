@@ -55,6 +55,7 @@ mod offerings;
 mod security_admin;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -634,6 +635,15 @@ pub mod pallet {
 				R::ApprovalRequired => Error::ApprovalRequired,
 				R::CorporateActionInProgress => Error::CorporateActionInProgress,
 			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// The storage invariants of [`Pallet::do_try_state`].
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
 		}
 	}
 

@@ -1711,3 +1711,45 @@ fn a_transfer_between_holders_writes_no_security_record() {
 		assert!(HeldBy::<Test>::contains_key(BOB, s));
 	});
 }
+
+#[test]
+fn try_state_holds_after_issues_transfers_and_redemptions() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::do_try_state());
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 600));
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, BOB, 400));
+		// Alice's holding empties: it leaves HeldBy and the holder count.
+		assert_ok!(Iss::transfer(signed(ALICE), SEC, BOB, 600));
+		assert_ok!(Iss::redeem(signed(BOB), SEC, 10));
+		assert_eq!((supply(), holders()), (990, 1));
+		assert_ok!(Iss::do_try_state());
+	});
+}
+
+#[test]
+fn try_state_finds_storage_that_disagrees() {
+	new_test_ext().execute_with(|| {
+		security();
+		assert_ok!(Iss::issue(signed(ISSUER), SEC, ALICE, 600));
+		let corruptions: [fn(); 4] = [
+			|| Securities::<Test>::mutate(SEC, |r| r.as_mut().unwrap().total_supply += 1),
+			|| Securities::<Test>::mutate(SEC, |r| r.as_mut().unwrap().holders += 1),
+			|| HeldBy::<Test>::remove(ALICE, SEC),
+			|| {
+				HolderBalances::<Test>::mutate_exists(SEC, Iss::holder_key(&ALICE), |b| {
+					*b = Some(599)
+				})
+			},
+		];
+		for corrupt in corruptions {
+			frame_support::storage::with_transaction(|| {
+				corrupt();
+				assert!(Iss::do_try_state().is_err());
+				sp_runtime::TransactionOutcome::Rollback(Ok::<(), sp_runtime::DispatchError>(()))
+			})
+			.unwrap();
+			assert_ok!(Iss::do_try_state());
+		}
+	});
+}

@@ -52,9 +52,12 @@ pub fn aura_ext_authorities() -> usize {
 	.unwrap_or_default()
 }
 
-/// Sets the chain's time (seconds).
+/// Sets the chain's time (seconds), and Aura's slot with it, as a block at that time would
+/// (Aura's `try_state` checks that the two agree).
 pub fn set_time(seconds: u64) {
 	pallet_timestamp::Now::<Runtime>::put(seconds * 1_000);
+	let slot = seconds * 1_000 / stoa_runtime::SLOT_DURATION;
+	pallet_aura::CurrentSlot::<Runtime>::put(sp_consensus_aura::Slot::from(slot));
 }
 /// A transfer's error without the weight it is charged for it (a refused transfer is charged
 /// its checks), to compare with a pallet error.
