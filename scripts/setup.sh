@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # wasm32 with -Z build-std where rustup has no wasm target (see tools/wasm-toolchain).
 # rust-web-llvm: rust-lld, the wasm linker; protobuf-compiler: libp2p; clang/libclang-dev: bindgen;
 # libssl-dev/pkg-config: litep2p's WebRTC transport.
-PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm protobuf-compiler clang libclang-dev libssl-dev pkg-config)
+# zstd: compresses the runtime-upgrade test's wasm (scripts/build-next-runtime.sh).
+PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm protobuf-compiler clang libclang-dev libssl-dev pkg-config zstd)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -64,19 +64,33 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every runtime change that reaches a
-/// live chain.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("stoa"),
-	impl_name: alloc::borrow::Cow::Borrowed("stoa"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// The runtime's version, from its `spec_version` (a literal: `#[sp_version::runtime_version]`
+/// reads it at compile time into the wasm's `runtime_version` section, which the node and
+/// `set_code` read without running the code).
+macro_rules! stoa_runtime_version {
+	($spec_version:tt) => {
+		/// The runtime's version: what the node reports, and what `set_code` compares.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("stoa"),
+			impl_name: alloc::borrow::Cow::Borrowed("stoa"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+// Bump `spec_version` with every runtime change that reaches a live chain, and the
+// `next-spec-version` one with it: that feature builds this same runtime one version ahead,
+// the wasm the runtime-upgrade test installs through the council (scripts/build-next-runtime.sh).
+#[cfg(not(feature = "next-spec-version"))]
+stoa_runtime_version!(100);
+#[cfg(feature = "next-spec-version")]
+stoa_runtime_version!(101);
 
 /// Block time. Blocks are produced at most this often; Aura's slot duration.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
