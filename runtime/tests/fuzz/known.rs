@@ -276,5 +276,16 @@ pub fn attacks() -> Vec<(&'static str, Vec<Step>)> {
 				call(XS_B, Transfer { security: S(1), to: GB_CO, amount: Units::Exact(1) }),
 			],
 		),
+		(
+			"another trusted shard takes over, as nobody's, a wallet with units of an untrusted \
+			 shard's investor: the units stay filed under that investor, and the wallet's own \
+			 transfer of them breaks no party's rules (found by the fuzzer, 2026-12-06)",
+			vec![
+				Step::Call { by: Who::Root, op: UntrustShard { shard: WORLD_SHARD } },
+				Step::Call { by: Who::Root, op: TrustShard { shard: 2002 } },
+				import(2002, 1, vec![Rec::Wallet { wallet: XS_A, home: None, blocked: false }]),
+				call(XS_A, Transfer { security: S(0), to: GB_CO, amount: Units::Exact(1) }),
+			],
+		),
 	]
 }
