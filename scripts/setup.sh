@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # rust-web-llvm: rust-lld, the wasm linker; protobuf-compiler: libp2p; clang/libclang-dev: bindgen;
 # libssl-dev/pkg-config: litep2p's WebRTC transport.
 # zstd: compresses the runtime-upgrade test's wasm (scripts/build-next-runtime.sh).
-PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm protobuf-compiler clang libclang-dev libssl-dev pkg-config zstd)
+# chromium: the browser the console's tests drive (console/tests, through playwright-core).
+PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm protobuf-compiler clang libclang-dev libssl-dev pkg-config zstd chromium)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -54,6 +55,11 @@ if command -v npm >/dev/null 2>&1; then
 	if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
 		echo "setup: installing the end-to-end suite's npm packages"
 		(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	# The console (console/, docs/console.md): its build and its browser tests.
+	if [ ! -d console/node_modules ] || [ console/package-lock.json -nt console/node_modules/.package-lock.json ]; then
+		echo "setup: installing the console's npm packages"
+		(cd console && npm ci --no-audit --no-fund --loglevel=error)
 	fi
 else
 	echo "setup: node and npm are needed for the end-to-end tests" >&2
