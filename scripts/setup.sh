@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Stoa needs, idempotently: Debian packages (the
-# offline wasm toolchain, protoc, clang), and the end-to-end suite's npm packages.
+# offline wasm toolchain, protoc, clang, chromium), and the end-to-end suite's and the
+# console's npm packages.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
