@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the workspace's Rust tests (pallet unit tests, runtime tests), the
-# end-to-end suite against the real stoa-node binary (`--dev`), then the network tier: a
-# relay chain and two Stoa shards on loopback (scripts/test-network.sh, which builds the test
-# relay chain first if it is not built; STOA_NETWORK_TIER=if-cached skips it, loudly, instead).
+# end-to-end suite against the real stoa-node binary (`--dev`), the console's browser tests,
+# then the network tier: a relay chain and two Stoa shards on loopback (scripts/test-network.sh,
+# which builds the test relay chain first if it is not built; STOA_NETWORK_TIER=if-cached
+# skips it, loudly, instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -32,6 +33,11 @@ export STOA_NODE="$CARGO_TARGET_DIR/debug/stoa-node"
 STOA_NEXT_RUNTIME="$(scripts/build-next-runtime.sh)"
 export STOA_NEXT_RUNTIME
 (cd e2e && npm test)
+
+# The console (console/, docs/console.md) in Debian's chromium against its own dev nodes;
+# screenshots of each screen go to console/test-artifacts/.
+echo "== console: browser tests"
+(cd console && npm test)
 
 echo "== network: a relay chain and two shards (zombienet)"
 if [ "${STOA_NETWORK_TIER:-}" = "if-cached" ]; then
