@@ -7,36 +7,21 @@
 // instead, and votes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, council, serveConsole, launchBrowser, openConsole, useAccount, tab, screenshot, shotOf, sign, waitFor } from './lib.mjs';
+import { e2e, startSession, stopSession, approveAlicesCompany, useAccount, tab, screenshot, shotOf, sign, waitFor } from './lib.mjs';
 
 const PREFIX = 'issuer-investor';
+const session = {};
 let node;
 let api;
 let accounts;
-let site;
-let browser;
 let page;
 
 before(async () => {
-  node = await e2e.startNode('console-issuer', ['--dev']);
-  api = await e2e.connect(node);
-  accounts = e2e.devAccounts(api);
-  // Eve (a dev account, nobody's wallet) acts as the German regulator.
-  const regulator = accounts.eve;
-  await council.govern(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
-  await e2e.submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
-  site = await serveConsole();
-  browser = await launchBrowser();
-  page = await openConsole(browser, site, node);
+  ({ node, api, accounts, page } = await startSession('console-issuer', session));
+  await approveAlicesCompany(api, accounts);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.disconnect();
-  await node?.stop();
-  node?.cleanup();
-});
+after(() => stopSession(session));
 
 const text = (locator) => locator.innerText();
 

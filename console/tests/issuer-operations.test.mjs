@@ -4,14 +4,13 @@
 // @polkadot/api (the console's own creation flow is issuer-investor.test.mjs's).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, council, serveConsole, launchBrowser, openConsole, useAccount, tab, screenshot, sign, waitFor } from './lib.mjs';
+import { e2e, startSession, stopSession, approveAlicesCompany, useAccount, tab, screenshot, sign, waitFor } from './lib.mjs';
 
 const PREFIX = 'issuer-operations';
+const session = {};
 let node;
 let api;
 let accounts;
-let site;
-let browser;
 let page;
 const security = 0;
 
@@ -21,32 +20,18 @@ const units = async (who) => {
 };
 
 before(async () => {
-  node = await e2e.startNode('console-operations', ['--dev']);
-  api = await e2e.connect(node);
-  accounts = e2e.devAccounts(api);
+  ({ node, api, accounts, page } = await startSession('console-operations', session));
   const { alice, bob, charlie } = accounts;
-  // Eve (a dev account, nobody's wallet) acts as the German regulator.
-  const regulator = accounts.eve;
-  await council.govern(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
-  await e2e.submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
+  await approveAlicesCompany(api, accounts);
   const ids = { isin: 'DE000BAY0017', cusip: null, lei: null, figi: null };
   await e2e.submit(api, api.tx.issuance.createSecurity('Operations AG', 'OPS', 'Equity', 0, ids, 1_000_000), alice);
   await e2e.submit(api, api.tx.issuance.batchIssue(security, [[bob.address, 500], [charlie.address, 300]]), alice);
-  site = await serveConsole();
-  browser = await launchBrowser();
-  page = await openConsole(browser, site, node);
   await useAccount(page, alice.address);
   await tab(page, 'Issuer');
   await page.locator('#securities').getByTestId('security-facts').waitFor({ timeout: 60_000 });
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.disconnect();
-  await node?.stop();
-  node?.cleanup();
-});
+after(() => stopSession(session));
 
 const text = (locator) => locator.innerText();
 

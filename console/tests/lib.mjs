@@ -54,6 +54,38 @@ export async function launchBrowser() {
   });
 }
 
+/**
+ * A real `stoa-node --dev`, the built console served on a free loopback port, and a browser
+ * page connected to them, filled into `s` as each starts (so that `stopSession` ends whatever
+ * did start if one fails).
+ */
+export async function startSession(name, s) {
+  s.node = await e2e.startNode(name, ['--dev']);
+  s.api = await e2e.connect(s.node);
+  s.accounts = e2e.devAccounts(s.api);
+  s.site = await serveConsole();
+  s.browser = await launchBrowser();
+  s.page = await openConsole(s.browser, s.site, s.node);
+  return s;
+}
+
+/** Ends what `startSession` started. */
+export async function stopSession(s) {
+  await s.browser?.close();
+  await s.site?.close();
+  await s.api?.disconnect();
+  await s.node?.stop();
+  s.node?.cleanup();
+}
+
+/** Eve (a dev account, nobody's wallet) becomes the German regulator, and approves Alice's
+ * company (investor 0) as an issuer. */
+export async function approveAlicesCompany(api, accounts) {
+  const regulator = accounts.eve;
+  await council.govern(api, api.tx.issuance.registerRegulator(regulator.address, 'DE', 'BaFin'));
+  await e2e.submit(api, api.tx.issuance.approveIssuer(0, '0x' + '11'.repeat(32)), regulator);
+}
+
 /** A page of the console connected to `node`, collecting console errors. */
 export async function openConsole(browser, site, node, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });

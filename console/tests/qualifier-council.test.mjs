@@ -6,32 +6,20 @@
 // comes from masterNodes_list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2e, serveConsole, launchBrowser, openConsole, useAccount, tab, screenshot, shotOf, sign, waitFor } from './lib.mjs';
+import { e2e, startSession, stopSession, useAccount, tab, screenshot, shotOf, sign, waitFor } from './lib.mjs';
 
 const PREFIX = 'qualifier-council';
+const session = {};
 let node;
 let api;
 let accounts;
-let site;
-let browser;
 let page;
 
 before(async () => {
-  node = await e2e.startNode('console-qualifier', ['--dev']);
-  api = await e2e.connect(node);
-  accounts = e2e.devAccounts(api);
-  site = await serveConsole();
-  browser = await launchBrowser();
-  page = await openConsole(browser, site, node);
+  ({ node, api, accounts, page } = await startSession('console-qualifier', session));
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.disconnect();
-  await node?.stop();
-  node?.cleanup();
-});
+after(() => stopSession(session));
 
 const text = (locator) => locator.innerText();
 
