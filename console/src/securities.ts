@@ -18,6 +18,8 @@ export interface SecurityView {
   holders: number;
   documents: number;
   status: string;
+  /** A debt or hybrid security's yearly coupon (basis points) and maturity (Unix seconds, none for a perpetual hybrid). */
+  debt: { couponBps: number; maturity: number | null } | null;
 }
 
 function toView(id: number, s: any): SecurityView {
@@ -39,6 +41,9 @@ function toView(id: number, s: any): SecurityView {
     holders: s.holders.toNumber(),
     documents: s.documents.toNumber(),
     status: s.status.toString(),
+    debt: s.kind.isDebt ? { couponBps: s.kind.asDebt.couponBps.toNumber(), maturity: s.kind.asDebt.maturity.toNumber() }
+      : s.kind.isHybrid ? { couponBps: s.kind.asHybrid.couponBps.toNumber(), maturity: s.kind.asHybrid.maturity.isSome ? s.kind.asHybrid.maturity.unwrap().toNumber() : null }
+      : null,
   };
 }
 
@@ -84,6 +89,10 @@ export interface DistributionView {
   id: number;
   security: number;
   kind: string;
+  /** The coupon's number, for a coupon the chain created from a debt schedule. */
+  couponNumber: number | null;
+  /** Whether it repays a debt security's principal (its units are burnt as holders are paid). */
+  redemption: boolean;
   recordAt: number;
   asset: number;
   amount: { perUnit?: bigint; total?: bigint };
@@ -91,6 +100,8 @@ export interface DistributionView {
   payAt: number;
   expiresAt: number;
   status: string;
+  /** The record date's supply, set when payment starts (0: never started). */
+  supply: bigint;
   payments: number;
   paid: bigint;
   withheld: bigint;
@@ -106,6 +117,8 @@ export async function distributions(chain: Chain): Promise<DistributionView[]> {
       id: key.args[0].toNumber(),
       security: d.security.toNumber(),
       kind: variant(d.kind.toJSON()),
+      couponNumber: d.kind.isCoupon ? d.kind.asCoupon.number.toNumber() : null,
+      redemption: d.kind.isRedemption,
       recordAt: d.recordAt.toNumber(),
       asset: d.asset.toNumber(),
       amount,
@@ -113,6 +126,7 @@ export async function distributions(chain: Chain): Promise<DistributionView[]> {
       payAt: d.payAt.toNumber(),
       expiresAt: d.expiresAt.toNumber(),
       status: d.status.toString(),
+      supply: d.supply.toBigInt(),
       payments: d.payments.toNumber(),
       paid: d.paid.toBigInt(),
       withheld: d.withheld.toBigInt(),
@@ -193,4 +207,66 @@ export async function offerings(chain: Chain): Promise<OfferingView[]> {
 export function cost(units: bigint, price: bigint, decimals: number): bigint {
   const base = 10n ** BigInt(decimals);
   return (units * price + base - 1n) / base;
+}
+
+/** What a distribution is, in words: "Dividend #3", "Coupon 2 (#5)", "Principal repayment (#7)". */
+export function distributionTitle(d: DistributionView): string {
+  if (d.couponNumber !== null) return `Coupon ${d.couponNumber} (distribution #${d.id})`;
+  if (d.redemption) return `Principal repayment (distribution #${d.id})`;
+  return `Dividend #${d.id}`;
+}
+
+export interface DebtScheduleView {
+  asset: number;
+  faceValue: bigint;
+  months: number;
+  firstCoupon: number;
+  coupons: number;
+  maturity: number | null;
+  funder: string;
+  defaults: number;
+  redeemed: boolean;
+}
+
+/** A debt security's coupon schedule (corporateActions.DebtSchedules), or null. */
+export async function debtSchedule(chain: Chain, security: number): Promise<DebtScheduleView | null> {
+  const v: any = await chain.api.query.corporateActions.debtSchedules(security);
+  if (v.isNone) return null;
+  const s = v.unwrap();
+  return {
+    asset: s.asset.toNumber(),
+    faceValue: s.faceValue.toBigInt(),
+    months: s.months.toNumber(),
+    firstCoupon: s.firstCoupon.toNumber(),
+    coupons: s.coupons.toNumber(),
+    maturity: s.maturity.isSome ? s.maturity.unwrap().toNumber() : null,
+    funder: s.funder.toString(),
+    defaults: s.defaults.toNumber(),
+    redeemed: s.redeemed.isTrue,
+  };
+}
+
+export interface MissedCouponView { number: number; checkpoint: number; rate: bigint; dueAt: number }
+
+/** Coupons the chain could not create on their date, owed until retried (corporateActions.MissedCoupons). */
+export async function missedCoupons(chain: Chain, security: number): Promise<MissedCouponView[]> {
+  const entries = await chain.api.query.corporateActions.missedCoupons.entries(security);
+  return entries.map(([k, v]: any) => {
+    const m = v.unwrap();
+    return { number: k.args[1].toNumber(), checkpoint: m.checkpoint.toNumber(), rate: m.rate.toBigInt(), dueAt: m.dueAt.toNumber() };
+  }).sort((a, b) => a.number - b.number);
+}
+
+/** The security's next coupon or maturity date in the chain's coupon calendar (corporateActions.CouponCalendar), or null. */
+export async function nextCalendarDate(chain: Chain, security: number): Promise<number | null> {
+  const entries = await chain.api.query.corporateActions.couponCalendar.entries();
+  for (const [k] of entries as any[]) {
+    if (k.args[1].toNumber() !== security) continue;
+    // The date is the key's 8 big-endian bytes.
+    const bytes: Uint8Array = k.args[0].toU8a(true);
+    let at = 0;
+    for (const b of bytes) at = at * 256 + b;
+    return at;
+  }
+  return null;
 }

@@ -20,13 +20,13 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
   );
 }
 
-export function TextField({ label, value, onChange, hint, error, placeholder, type = 'text', inputMode, testid }: {
-  label: string; value: string; onChange: (v: string) => void; hint?: ReactNode; error?: string | null; placeholder?: string; type?: string; inputMode?: 'numeric' | 'decimal' | 'text'; testid?: string;
+export function TextField({ label, value, onChange, hint, error, placeholder, type = 'text', inputMode, testid, step }: {
+  label: string; value: string; onChange: (v: string) => void; hint?: ReactNode; error?: string | null; placeholder?: string; type?: string; inputMode?: 'numeric' | 'decimal' | 'text'; testid?: string; step?: number;
 }) {
   return (
     <Field label={label} hint={hint} error={error}>
       {(id, describedBy) => (
-        <input id={id} type={type} value={value} placeholder={placeholder} inputMode={inputMode} data-testid={testid}
+        <input id={id} type={type} value={value} placeholder={placeholder} inputMode={inputMode} data-testid={testid} step={step}
           aria-invalid={error ? true : undefined} aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)} />
       )}

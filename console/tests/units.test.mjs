@@ -43,3 +43,24 @@ test('amounts are parsed and shown exactly', async () => {
   assert.equal(f.units(600, 0), '600');
   assert.equal(f.units(2n ** 100n, 0), (2n ** 100n).toLocaleString('en-US'));
 });
+
+test('coupon dates and amounts agree with the chain\'s', async () => {
+  const d = await load('debt.ts');
+  const day = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+  // primitives/src/calendar.rs's vectors: the day clamped to shorter months, the time kept.
+  const jan31 = Date.UTC(2024, 0, 31) / 1000 + 3_600;
+  assert.equal(day(d.addMonths(jan31, 1)), '2024-02-29');
+  assert.equal(day(d.addMonths(jan31, 13)), '2025-02-28');
+  assert.equal(day(d.addMonths(jan31, 3)), '2024-04-30');
+  assert.equal(d.addMonths(jan31, 12) % 86_400, 3_600);
+  assert.equal(day(d.addMonths(Date.UTC(2024, 10, 15) / 1000, 6)), '2025-05-15');
+  assert.equal(day(d.couponDate(jan31, 6, 3)), '2025-01-31');
+  // ⌊face × bps × months / 120,000⌋: 100 dUSD at 5% a year, twice a year, is 2.5 dUSD.
+  assert.equal(d.couponPerUnit(100_000_000n, 500, 6), 2_500_000n);
+  assert.equal(d.couponPerUnit(1n, 1, 1), 0n);
+  assert.equal(d.paymentFor(150n, 5_000_000n, 0), 750_000_000n);
+  assert.equal(d.paymentFor(1_500n, 5_000_000n, 1), 750_000_000n);
+  assert.deepEqual(d.couponDates(jan31, 12, Date.UTC(2026, 0, 31) / 1000 + 3_600, 1, 10).map(([n, t]) => [n, day(t)]),
+    [[1, '2024-01-31'], [2, '2025-01-31'], [3, '2026-01-31']]);
+  assert.equal(d.couponDates(jan31, 1, null, 5, 4).length, 4);
+});

@@ -1,6 +1,7 @@
 // The investor's screen: identity and credentials (with expiry), cash, holdings across
-// securities (with documents), "can I send this?" before signing a transfer, dividends
-// (pending and past, with claim) and ballots (with vote).
+// securities (with documents), "can I send this?" before signing a transfer, redemption,
+// offerings (subscribe, withdraw, refunds), dividends (pending and past, with claim) and
+// ballots (with vote).
 import { useEffect, useMemo, useState } from 'react';
 import { useApp, useChainData } from '../state';
 import { stoaRpc, code, variant, chainSeconds, variantDocs } from '../chain';
@@ -21,6 +22,7 @@ export function InvestorTab() {
       <Cash address={account.address} />
       <Holdings address={account.address} />
       <Transfer address={account.address} />
+      <Redeem address={account.address} />
       <Offerings address={account.address} />
       <Dividends address={account.address} />
       <Ballots address={account.address} />
@@ -194,14 +196,61 @@ function Transfer({ address }: { address: string }) {
   );
 }
 
+/** Redeeming (burning) the account's own units, where the security's status and freezes allow it. */
+function Redeem({ address }: { address: string }) {
+  const { chain } = useApp();
+  const data = useChainData(async () => {
+    const [holdings, secs] = await Promise.all([stoaRpc<any[]>(chain, 'issuance_holdings', [address]), allSecurities(chain)]);
+    return holdings.filter((h) => BigInt(h.balance) > 0n).map((h) => ({ ...h, sec: secs.find((s) => s.id === h.security) as SecurityView | undefined }));
+  }, [address]);
+  const [security, setSecurity] = useState('');
+  const [amount, setAmount] = useState('');
+  const held = data.data ?? [];
+  useEffect(() => {
+    if (!held.find((h) => String(h.security) === security) && held[0]) setSecurity(String(held[0].security));
+  }, [held, security]);
+  const h = held.find((x) => String(x.security) === security);
+  const sec = h?.sec;
+  const available = h ? BigInt(h.balance) - BigInt(h.frozen) : 0n;
+  const value = sec ? parseUnits(amount, sec.decimals) : null;
+  const amountError = amount && value === null ? `A number with at most ${sec?.decimals ?? 0} decimals.` : null;
+  const blocker = !sec ? null
+    : sec.status === 'Paused' ? `${sec.symbol} is paused: holders cannot redeem until it resumes.`
+    : h.holderFrozen ? `Your holding of ${sec.symbol} is frozen.`
+    : value !== null && value > (available < 0n ? 0n : available) ? `You can redeem at most ${units(available < 0n ? 0n : available, sec.decimals)} (your balance less frozen units).`
+    : null;
+  const tx = sec && value && value > 0n ? chain.api.tx.issuance.redeem(sec.id, value) : null;
+  return (
+    <Section title="Redeem" id="redeem">
+      <ErrorNote error={data.error} />
+      {held.length === 0 ? <p>Nothing to redeem.</p> : (
+        <form className="form two" onSubmit={(e) => e.preventDefault()}>
+          <SelectField label="Security" value={security} onChange={setSecurity}
+            options={held.map((x) => [String(x.security), x.sec ? `${x.sec.symbol} (balance ${units(BigInt(x.balance), x.sec.decimals)}, ${x.sec.status.toLowerCase()})` : `#${x.security}`])} />
+          <TextField label="Units to redeem" value={amount} onChange={setAmount} inputMode="decimal" error={amountError} />
+          <p className="hint">Redeeming burns the units; the chain pays nothing for them by itself (what the issuer pays back, if anything, is settled outside this call; a debt security's principal is repaid by the chain at maturity). Allowed while the security is active or matured, not while it is paused.</p>
+          <TxButton label="Redeem" tx={tx} blocker={blocker} testid="redeem-tx" />
+        </form>
+      )}
+    </Section>
+  );
+}
+
 function Offerings({ address }: { address: string }) {
   const { chain } = useApp();
   const data = useChainData(async () => {
     const [list, secs, assetList, now] = await Promise.all([offerings(chain), allSecurities(chain), assets(chain), chainSeconds(chain)]);
-    const mine = await Promise.all(list.map((o) => chain.api.query.issuance.subscriptions(o.id, address)));
+    const [mine, refunds] = await Promise.all([
+      Promise.all(list.map((o) => chain.api.query.issuance.subscriptions(o.id, address))),
+      Promise.all(list.map((o) => chain.api.query.issuance.deferredRefunds(o.id, address))),
+    ]);
     return list
-      .map((o, i) => ({ o, sec: secs.find((s) => s.id === o.security), asset: assetList.find((a) => a.id === o.asset), sub: (mine[i] as any).isSome ? (mine[i] as any).unwrap() : null, now }))
-      .filter((r) => r.o.status === 'Open' || r.sub);
+      .map((o, i) => ({
+        o, sec: secs.find((s) => s.id === o.security), asset: assetList.find((a) => a.id === o.asset), now,
+        sub: (mine[i] as any).isSome ? (mine[i] as any).unwrap() : null,
+        refund: (refunds[i] as any).isSome ? ((refunds[i] as any).unwrap().toBigInt() as bigint) : null,
+      }))
+      .filter((r) => r.o.status === 'Open' || r.sub || r.refund);
   }, [address]);
   return (
     <Section title="Offerings" id="investor-offerings">
@@ -214,7 +263,7 @@ function Offerings({ address }: { address: string }) {
 
 function OfferingRow({ row }: { row: any }) {
   const { chain } = useApp();
-  const { o, sec, asset, sub, now } = row;
+  const { o, sec, asset, sub, refund, now } = row;
   const [amount, setAmount] = useState('');
   const dec = sec?.decimals ?? 0;
   const value = parseUnits(amount, dec);
@@ -225,6 +274,24 @@ function OfferingRow({ row }: { row: any }) {
       <h3>{sec?.symbol ?? `#${o.security}`} offering #{o.id} · {units(o.price, asset?.decimals ?? 0)} {asset?.symbol} per unit · {o.status}</h3>
       <p className="hint">{when(o.startsAt)} – {when(o.endsAt)} · {units(o.minSubscription, dec)}–{units(o.maxSubscription, dec)} units per subscriber · {units(o.subscribed, dec)} of {units(o.hardCap, dec)} subscribed</p>
       {sub && <p>Your subscription: {units(sub.units.toBigInt(), dec)} units, {units(sub.paid.toBigInt(), asset?.decimals ?? 0)} {asset?.symbol} in escrow.</p>}
+      {sub && o.status === 'Refunding' && (
+        <div className="callout">
+          <p>This offering was cancelled or closed below its soft cap: every subscription is refunded as the offering is settled. Anyone may settle it.</p>
+          <TxButton label="Settle the next 50 subscriptions (refunds)" tx={chain.api.tx.issuance.settleOffering(o.id, 50)} testid={`refund-settle-${o.id}`} />
+        </div>
+      )}
+      {sub && o.status === 'Open' && now >= o.endsAt && (
+        <div className="callout">
+          <p>The offering closed {when(o.endsAt)}: it settles (or refunds everyone, below its soft cap) when someone settles it. Anyone may.</p>
+          <TxButton label="Settle the next 50 subscriptions" tx={chain.api.tx.issuance.settleOffering(o.id, 50)} testid={`investor-settle-${o.id}`} />
+        </div>
+      )}
+      {refund !== null && (
+        <div className="callout" data-testid={`refund-${o.id}`}>
+          <p>A refund of <strong>{units(refund, asset?.decimals ?? 0)} {asset?.symbol}</strong> is waiting for you: the chain could not pay it when the offering settled (this account could not receive {asset?.symbol} then). Claim it once it can.</p>
+          <TxButton label="Claim refund" tx={chain.api.tx.issuance.claimRefund(o.id)} testid={`claim-refund-${o.id}`} />
+        </div>
+      )}
       {open && (
         <div className="form two">
           <TextField label="Units to subscribe" value={amount} onChange={setAmount} inputMode="decimal" hint={value ? `Costs ${price(value)} (paid into escrow now).` : undefined} />

@@ -1,6 +1,7 @@
 // The issuer's (or agent's) screen: create a security with validated identifiers, and for a
 // chosen security its rule set, issuance (one holder or a CSV batch), holders (paged,
-// searchable, CSV export, by jurisdiction), dividends with a live progress bar, and ballots.
+// searchable, CSV export, by jurisdiction), its status (pause, resume, matured), dividends with
+// a live progress bar (cancel, reclaim), a debt security's coupons (Debt.tsx), and ballots.
 import { useEffect, useMemo, useState } from 'react';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { useApp, useChainData } from '../state';
@@ -8,11 +9,12 @@ import { stoaRpc, code, chainSeconds } from '../chain';
 import { csvField, download, parseUnits, units, when } from '../format';
 import { TxButton, findEvent } from '../tx';
 import { AddressField, Addr, ErrorNote, Field, Section, SelectField, TextField, normaliseAddress } from '../ui';
-import { allSecurities, assets, ballots, distributions, documents, offerings } from '../securities';
+import { allSecurities, assets, ballots, distributionTitle, distributions, documents, offerings } from '../securities';
 import type { SecurityView } from '../securities';
 import { cusipProblem, figiProblem, isinProblem, leiProblem } from '../identifiers';
 import { RULE_KINDS, complexity, describeRule } from '../rules';
 import type { RuleJson } from '../rules';
+import { DebtService } from './Debt';
 
 export function IssuerTab() {
   const { chain, account } = useApp();
@@ -66,9 +68,11 @@ export function IssuerTab() {
           <BatchIssue sec={sec} />
           <Documents sec={sec} />
           <Enforcement sec={sec} />
+          <Lifecycle sec={sec} isIssuer={sec.issuer === me.data?.investor} />
           <Holders sec={sec} />
           <Offerings sec={sec} />
           <Distributions sec={sec} />
+          {sec.debt && <DebtService sec={sec} />}
           <OpenBallot sec={sec} />
           <RecordDatesAndSplits sec={sec} />
           <Agents sec={sec} />
@@ -496,6 +500,41 @@ function Enforcement({ sec }: { sec: SecurityView }) {
   );
 }
 
+// ---- status: pause, resume, matured
+
+const STATUS_WORDS: Record<string, string> = {
+  Active: 'units move under the transfer rules.',
+  Paused: 'only forced transfers, recoveries and forced redemptions move units; holders can neither transfer nor redeem until it resumes.',
+  Matured: 'final: no more issuance or transfers; holders and the issuance agent may still redeem.',
+};
+
+function Lifecycle({ sec, isIssuer }: { sec: SecurityView; isIssuer: boolean }) {
+  const { chain } = useApp();
+  const [sure, setSure] = useState(false);
+  useEffect(() => { setSure(false); }, [sec.id]);
+  return (
+    <Section title="Status: pause, resume, maturity" id="status">
+      <p data-testid="security-status" data-status={sec.status} aria-live="polite">
+        <strong className={sec.status === 'Active' ? 'ok' : 'bad'}>{sec.status}</strong>: {STATUS_WORDS[sec.status] ?? ''}
+      </p>
+      <div className="row">
+        {sec.status === 'Active' && <TxButton label="Pause" tx={chain.api.tx.issuance.pause(sec.id)} testid="pause-tx" />}
+        {sec.status === 'Paused' && <TxButton label="Resume" tx={chain.api.tx.issuance.resume(sec.id)} testid="resume-tx" />}
+      </div>
+      <p className="hint">Pausing and resuming: the issuer or a compliance agent.</p>
+      {sec.status !== 'Matured' && (
+        <fieldset>
+          <legend>Mark matured (or called)</legend>
+          <label className="choice"><input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} /> I understand that this is final: {sec.symbol} can never be issued or transferred again.</label>
+          <TxButton label="Mark matured" tx={chain.api.tx.issuance.markMatured(sec.id)} testid="mature-tx"
+            blocker={!isIssuer ? 'Only the issuer (not an agent) marks a security matured.' : !sure ? 'Tick the box first: this cannot be undone.' : null} />
+          {sec.debt && <p className="hint">A debt security with a schedule is marked matured by the chain at its maturity, when its principal is repaid.</p>}
+        </fieldset>
+      )}
+    </Section>
+  );
+}
+
 // ---- holders
 
 const PAGE = 10;
@@ -671,15 +710,29 @@ function Distributions({ sec }: { sec: SecurityView }) {
         const withheld = p ? BigInt(p.withheld) : 0n;
         const remaining = p ? BigInt(p.remaining) : 0n;
         const whole = paid + withheld + remaining;
-        const pct = !p ? 0 : p.pushed ? 100 : whole > 0n ? Number(((paid + withheld) * 1000n) / whole) / 10 : 0;
-        const state = !p ? '…' : p.closed ? 'closed' : p.pushed ? 'every holder gone through' : p.active ? 'paying' : `waiting for the pay date (${when(d.payAt)})`;
+        // Closed without ever starting to pay: cancelled before the pay date, or defaulted at it.
+        const neverPaid = d.status === 'Closed' && d.supply === 0n && d.payments === 0;
+        const pct = !p || neverPaid ? 0 : p.pushed ? 100 : whole > 0n ? Number(((paid + withheld) * 1000n) / whole) / 10 : 0;
+        const state = !p ? '…'
+          : neverPaid ? (now !== null && now < d.payAt ? 'cancelled before its pay date; the reserve went back to the funder' : 'closed without paying (cancelled, or defaulted at the pay date); the reserve went back to the funder')
+          : p.closed ? 'closed: expired, and what was left in escrow went back to the funder'
+          : p.pushed ? 'every holder gone through' : p.active ? 'paying' : `waiting for the pay date (${when(d.payAt)})`;
+        const cancellable = d.status === 'Created' && now !== null && now < d.payAt;
+        const reclaimable = d.status !== 'Closed' && now !== null && now >= d.expiresAt;
         return (
-          <article key={d.id} className="distribution" data-testid={`distribution-${d.id}`}>
-            <h3>Dividend #{d.id}: {d.amount.perUnit !== undefined ? `${units(d.amount.perUnit, dec)} ${sym} per unit` : `${units(d.amount.total!, dec)} ${sym} in total`}</h3>
+          <article key={d.id} className="distribution" data-testid={`distribution-${d.id}`} data-status={d.status}>
+            <h3>{distributionTitle(d)}: {d.amount.perUnit !== undefined ? `${units(d.amount.perUnit, dec)} ${sym} per unit` : `${units(d.amount.total!, dec)} ${sym} in total`}</h3>
             <p className="hint">Record date {when(d.recordAt)} · pay date {when(d.payAt)} · expires {when(d.expiresAt)}{d.withholding.length ? ` · withholding ${d.withholding.map(([j, r]) => `${j} ${r}%`).join(', ')}` : ''}</p>
             <label htmlFor={`dist-${d.id}`}>Holders paid: <strong data-testid="payments">{p?.payments ?? 0}</strong> · {state} · <span data-testid="progress-pct">{pct}%</span></label>
             <progress id={`dist-${d.id}`} max={100} value={pct} data-testid="progress" />
             <p className="hint">Paid {units(paid, dec)} {sym} · withheld {units(withheld, dec)} {sym} · left in escrow {units(remaining, dec)} {sym}</p>
+            {cancellable && <TxButton label={`Cancel ${d.couponNumber !== null ? 'coupon' : 'dividend'} #${d.id}`} tx={chain.api.tx.corporateActions.cancelDistribution(d.id)} testid={`cancel-distribution-${d.id}`} />}
+            {reclaimable && (
+              <>
+                <p className="hint">Expired {when(d.expiresAt)}: holders not paid by now lose their claim; reclaiming returns what is left in escrow to the funder and closes it.</p>
+                <TxButton label={`Reclaim unclaimed escrow of #${d.id}`} tx={chain.api.tx.corporateActions.reclaim(d.id)} testid={`reclaim-${d.id}`} />
+              </>
+            )}
           </article>
         );
       })}
@@ -795,6 +848,7 @@ function OpenBallot({ sec }: { sec: SecurityView }) {
       {(existing.data ?? []).map(({ b, r }) => (
         <article key={b.id} className="ballot" data-testid={`issuer-ballot-${b.id}`}>
           <h3>Ballot #{b.id} · {when(b.startsAt)} – {when(b.endsAt)} · {r?.voters ?? b.voters} voter(s){r?.closed ? ' · closed' : ''}</h3>
+          {now !== null && now < b.startsAt && <TxButton label={`Cancel ballot #${b.id}`} tx={chain.api.tx.corporateActions.cancelBallot(b.id)} testid={`cancel-ballot-${b.id}`} />}
           {b.motions.map((m, i) => {
             const tallies = (r?.tallies?.[i] ?? []).map((t: any) => BigInt(t));
             const total = tallies.reduce((x: bigint, y: bigint) => x + y, 0n);
