@@ -1,10 +1,13 @@
 // A debt security's life in a real browser against a real `stoa-node --dev`: Dave, Alice's
 // corporate-actions agent, sets the coupon schedule in the console (his account is the reserve,
 // and it is empty), sees the first coupon missed on its date, funds the reserve and retries it,
-// and follows it until every holder is paid; meanwhile Alice pauses and resumes the security
-// and cancels a dividend before its pay date; at maturity the principal is missed too, and
-// Dave repays it (the holders' units are burnt). The security, its holders and the agent are set
-// up through @polkadot/api; every step is checked against the chain as well as on the page.
+// and follows it until every holder is paid; meanwhile Alice pauses the security (Bob is told
+// he cannot redeem) and resumes it, and cancels a dividend before its pay date and a ballot
+// before voting opens. While the notes run to maturity Alice reclaims an expired dividend's
+// escrow and Bob redeems part of his holding; at maturity the principal is missed too, and Dave
+// repays it (the holders' units are burnt). The security, its holders, the agent and the
+// distributions and ballot to cancel are set up through @polkadot/api; every step is checked
+// against the chain as well as on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { e2e, startSession, stopSession, approveAlicesCompany, useAccount, tab, screenshot, shotOf, sign } from './lib.mjs';
@@ -20,7 +23,7 @@ const DUSD = 1; // the dev chain's stablecoin, 6 decimals
 const dusd = (whole) => BigInt(whole) * 1_000_000n;
 // Long enough for the schedule, the pause and the cancelled dividend to come first (a block is
 // about 6 s), short enough not to keep the test waiting.
-const MATURITY_IN = 110;
+const MATURITY_IN = 150;
 let maturity;
 
 const units = async (who) => {
@@ -87,7 +90,7 @@ test('the agent sets the coupon schedule', async () => {
   await screenshot(page, PREFIX, 'schedule-set');
 });
 
-test('the issuer pauses and resumes the security, and cancels a dividend', async () => {
+test('the issuer pauses and resumes the security, and cancels a dividend and a ballot', async () => {
   const { alice } = accounts;
   await useAccount(page, alice.address);
   const lifecycle = page.locator('#status');
@@ -100,6 +103,15 @@ test('the issuer pauses and resumes the security, and cancels a dividend', async
   assert.equal(check.allowed, false);
   assert.match(JSON.stringify(check.reasons), /SecurityPaused/i);
   await screenshot(page, PREFIX, 'paused');
+  // Nor redeem: the console says why before signing.
+  await useAccount(page, accounts.bob.address);
+  await tab(page, 'Investor');
+  const redeem = page.locator('#redeem');
+  await redeem.getByLabel('Units to redeem').fill('10');
+  await redeem.getByTestId('redeem-tx').getByText('DEBT is paused: holders cannot redeem until it resumes.').waitFor({ timeout: 60_000 });
+  assert.equal(await redeem.getByTestId('redeem-tx').locator('button').isDisabled(), true);
+  await useAccount(page, alice.address);
+  await tab(page, 'Issuer');
   await sign(lifecycle, 'resume-tx');
   assert.equal(await status(), 'Active');
   await lifecycle.getByTestId('security-status').and(page.locator('[data-status="Active"]')).waitFor({ timeout: 60_000 });
@@ -118,6 +130,15 @@ test('the issuer pauses and resumes the security, and cancels a dividend', async
   await card.getByText('cancelled before its pay date').waitFor({ timeout: 60_000 });
   assert.equal(await card.getByTestId(`cancel-distribution-${id}`).count(), 0);
   await screenshot(page, PREFIX, 'dividend-cancelled');
+
+  // A ballot whose voting opens in ten minutes, cancelled in the console.
+  const opened = await e2e.submit(api, api.tx.corporateActions.openBallot(security, 'Now', now + 600, now + 1_200, [{ title: 'Extend the notes', choices: ['for', 'against'] }]), alice);
+  const ballot = e2e.findEvent(opened, 'corporateActions', 'BallotOpened').data.ballot.toNumber();
+  const ballotCard = page.locator('#open-ballot').getByTestId(`issuer-ballot-${ballot}`);
+  await ballotCard.getByText('Extend the notes').waitFor({ timeout: 60_000 });
+  await sign(ballotCard, `cancel-ballot-${ballot}`);
+  assert.equal((await api.query.corporateActions.ballots(ballot)).isNone, true);
+  await ballotCard.waitFor({ state: 'detached', timeout: 60_000 });
 });
 
 test('a coupon missed for an empty reserve is retried and paid', async () => {
@@ -129,6 +150,7 @@ test('a coupon missed for an empty reserve is retried and paid', async () => {
   assert.equal((await api.query.corporateActions.missedCoupons(security, 1)).isSome, true);
   assert.equal((await api.query.corporateActions.debtSchedules(security)).unwrap().defaults.toNumber(), 1);
   await screenshot(page, PREFIX, 'coupon-missed');
+  await shotOf(debt, PREFIX, 'coupon-missed');
 
   // Fund the reserve with exactly the coupon (150 units × 5 dUSD), then retry in the console.
   await e2e.submit(api, api.tx.assets.transfer(DUSD, dave.address, dusd(750)), alice);
@@ -148,6 +170,34 @@ test('a coupon missed for an empty reserve is retried and paid', async () => {
   await shotOf(debt, PREFIX, 'coupon-paid');
 });
 
+test('an expired dividend\'s escrow is reclaimed, and Bob redeems part of his holding', async () => {
+  const { alice, bob } = accounts;
+  await useAccount(page, alice.address);
+  // Paid at once, expiring a few blocks later (set up through the API).
+  const now = await e2e.chainSeconds(api);
+  const events = await e2e.submit(api, api.tx.corporateActions.createDistribution(security, 'Now', DUSD, { PerUnit: dusd(1) }, now, now + 15, []), alice);
+  const id = e2e.findEvent(events, 'corporateActions', 'DistributionCreated').data.distribution.toNumber();
+  const card = page.locator('#distributions').getByTestId(`distribution-${id}`);
+  await card.getByTestId(`reclaim-${id}`).getByText(/^Fee: /).waitFor({ timeout: 120_000 });
+  assert.equal((await api.query.corporateActions.distributions(id)).unwrap().status.toString(), 'Pushed');
+  await sign(card, `reclaim-${id}`);
+  assert.equal((await api.query.corporateActions.distributions(id)).unwrap().status.toString(), 'Closed');
+  await card.getByText('closed: expired').waitFor({ timeout: 60_000 });
+
+  await useAccount(page, bob.address);
+  await tab(page, 'Investor');
+  const redeem = page.locator('#redeem');
+  await redeem.getByLabel('Units to redeem').fill('10');
+  await redeem.getByTestId('redeem-tx').getByText(/^Fee: /).waitFor({ timeout: 60_000 });
+  await sign(redeem, 'redeem-tx');
+  assert.equal(await units(bob.address), 90);
+  assert.equal((await api.query.issuance.securities(security)).unwrap().totalSupply.toNumber(), 140);
+  await page.getByTestId('holdings').getByRole('cell', { name: '90', exact: true }).waitFor({ timeout: 60_000 });
+  await screenshot(page, PREFIX, 'redeemed');
+  await useAccount(page, accounts.dave.address);
+  await tab(page, 'Issuer');
+});
+
 test('the principal missed at maturity is repaid, and the units burnt', async () => {
   const { alice, bob, charlie, dave } = accounts;
   const debt = page.locator('#debt');
@@ -158,13 +208,13 @@ test('the principal missed at maturity is repaid, and the units burnt', async ()
   assert.equal((await api.query.corporateActions.debtSchedules(security)).unwrap().redeemed.isTrue, false);
   await page.locator('#status').getByTestId('security-status').and(page.locator('[data-status="Matured"]')).waitFor({ timeout: 60_000 });
 
-  await e2e.submit(api, api.tx.assets.transfer(DUSD, dave.address, dusd(15_000)), alice);
+  await e2e.submit(api, api.tx.assets.transfer(DUSD, dave.address, dusd(14_000)), alice);
   const bobBefore = await cash(bob.address);
   await sign(principal, 'redeem-at-maturity-tx');
   assert.equal((await api.query.corporateActions.debtSchedules(security)).unwrap().redeemed.isTrue, true);
   await principal.and(page.locator('[data-state="paid"]')).waitFor({ timeout: 120_000 });
-  assert.match(await principal.innerText(), /paid to 2 holder\(s\), their units burnt \(15,000 dUSD paid\)/);
-  assert.equal(await cash(bob.address), bobBefore + dusd(10_000));
+  assert.match(await principal.innerText(), /paid to 2 holder\(s\), their units burnt \(14,000 dUSD paid\)/);
+  assert.equal(await cash(bob.address), bobBefore + dusd(9_000));
   assert.equal(await units(bob.address), 0);
   assert.equal(await units(charlie.address), 0);
   assert.equal((await api.query.issuance.securities(security)).unwrap().totalSupply.toNumber(), 0);

@@ -87,7 +87,7 @@ function SecurityFacts({ sec }: { sec: SecurityView }) {
   const docs = useChainData(() => documents(chain, sec.id), [sec.id]);
   return (
     <dl className="facts" data-testid="security-facts">
-      <dt>Kind</dt><dd>{sec.kind}</dd>
+      <dt>Kind</dt><dd>{sec.debt ? `${sec.kind.split('(')[0]}: coupon ${sec.debt.couponBps / 100}% a year, ${sec.debt.maturity !== null ? `maturing ${when(sec.debt.maturity)}` : 'no maturity'}` : sec.kind}</dd>
       <dt>Status</dt><dd>{sec.status}</dd>
       <dt>Identifiers</dt><dd>ISIN <code>{sec.isin}</code>{sec.lei && <> · LEI <code>{sec.lei}</code></>}{sec.cusip && <> · CUSIP <code>{sec.cusip}</code></>}{sec.figi && <> · FIGI <code>{sec.figi}</code></>}</dd>
       <dt>Supply</dt><dd data-testid="supply">{units(sec.totalSupply, sec.decimals)} of {units(sec.authorisedSupply, sec.decimals)} authorised</dd>
@@ -509,17 +509,23 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 function Lifecycle({ sec, isIssuer }: { sec: SecurityView; isIssuer: boolean }) {
-  const { chain } = useApp();
+  const { chain, account } = useApp();
   const [sure, setSure] = useState(false);
   useEffect(() => { setSure(false); }, [sec.id]);
+  const roles = useChainData(async () => {
+    const r: any = account ? await chain.api.query.issuance.agents(sec.id, account.address) : null;
+    return r?.isSome ? (r.unwrap().toJSON() as Record<string, boolean>) : null;
+  }, [sec.id, account?.address], false);
+  const mayPause = isIssuer || !!roles.data?.compliance;
+  const pauseBlocker = roles.loading || mayPause ? null : 'Only the issuer or a compliance agent pauses and resumes a security.';
   return (
     <Section title="Status: pause, resume, maturity" id="status">
       <p data-testid="security-status" data-status={sec.status} aria-live="polite">
         <strong className={sec.status === 'Active' ? 'ok' : 'bad'}>{sec.status}</strong>: {STATUS_WORDS[sec.status] ?? ''}
       </p>
       <div className="row">
-        {sec.status === 'Active' && <TxButton label="Pause" tx={chain.api.tx.issuance.pause(sec.id)} testid="pause-tx" />}
-        {sec.status === 'Paused' && <TxButton label="Resume" tx={chain.api.tx.issuance.resume(sec.id)} testid="resume-tx" />}
+        {sec.status === 'Active' && <TxButton label="Pause" tx={chain.api.tx.issuance.pause(sec.id)} blocker={pauseBlocker} testid="pause-tx" />}
+        {sec.status === 'Paused' && <TxButton label="Resume" tx={chain.api.tx.issuance.resume(sec.id)} blocker={pauseBlocker} testid="resume-tx" />}
       </div>
       <p className="hint">Pausing and resuming: the issuer or a compliance agent.</p>
       {sec.status !== 'Matured' && (
