@@ -5,14 +5,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { useApp, useChainData } from '../state';
-import { stoaRpc, code, chainSeconds } from '../chain';
+import { stoaRpc, code, chainSeconds, variant } from '../chain';
 import { csvField, download, parseUnits, units, when } from '../format';
 import { TxButton, findEvent } from '../tx';
 import { AddressField, Addr, ErrorNote, Field, Section, SelectField, TextField, normaliseAddress } from '../ui';
 import { allSecurities, assets, ballots, distributionTitle, distributions, documents, offerings } from '../securities';
 import type { SecurityView } from '../securities';
 import { cusipProblem, figiProblem, isinProblem, leiProblem } from '../identifiers';
-import { RULE_KINDS, complexity, describeRule } from '../rules';
+import { RULE_KINDS, complexity, describeRule, kindOf } from '../rules';
+import { explainReason } from '../reasons';
+import type { Reason } from '../reasons';
 import type { RuleJson } from '../rules';
 import { DebtService } from './Debt';
 
@@ -68,6 +70,8 @@ export function IssuerTab() {
           <BatchIssue sec={sec} />
           <Documents sec={sec} />
           <Enforcement sec={sec} />
+          <Recoveries sec={sec} />
+          <Approvals sec={sec} isIssuer={sec.issuer === me.data?.investor} />
           <Lifecycle sec={sec} isIssuer={sec.issuer === me.data?.investor} />
           <Holders sec={sec} />
           <Offerings sec={sec} />
@@ -496,6 +500,131 @@ function Enforcement({ sec }: { sec: SecurityView }) {
         <SelectField label="Reason" value={reason} onChange={setReason} options={FORCED_REASONS} hint="Recorded on chain with the transfer." />
         <TxButton label="Force transfer" tx={who && dest && value && value > 0n ? chain.api.tx.issuance.forcedTransfer(sec.id, who, dest, value, reason) : null} testid="forced-tx" />
       </div>
+    </Section>
+  );
+}
+
+// ---- recovering a lost wallet's holdings
+
+/** Lost wallets a qualifier recovered that still hold this security, moved with issuance.recoverHoldings. */
+function Recoveries({ sec }: { sec: SecurityView }) {
+  const { chain } = useApp();
+  const data = useChainData(async () => {
+    const entries = await chain.api.query.issuance.recoveries.entries();
+    const rows = await Promise.all(entries.map(async ([k, v]: any) => {
+      const lost = k.args[0].toString();
+      const replacement = (v.isSome ? v.unwrap() : v).toString();
+      const h: any = await chain.api.query.issuance.holdings(sec.id, lost);
+      if (h.isNone) return null;
+      const holding = h.unwrap();
+      const [owner, frozenHolder, view]: any[] = await Promise.all([
+        chain.api.query.credentials.investorOfWallet(replacement),
+        chain.api.query.issuance.frozenHolders(sec.id, lost),
+        stoaRpc(chain, 'credentials_account', [replacement]),
+      ]);
+      const filed = holding.holder.isInvestor ? holding.holder.asInvestor.toNumber() : null;
+      const investor = owner.isSome ? owner.unwrap().toNumber() : null;
+      return {
+        lost, replacement, balance: holding.balance.toBigInt() as bigint, frozen: holding.frozen.toBigInt() as bigint, frozenHolder: frozenHolder.isSome as boolean,
+        blocker: investor === null || filed !== investor
+          ? `The holding is filed under ${filed === null ? 'the account itself' : `investor #${filed}`}, and the new wallet is ${investor === null ? 'nobody\'s' : `investor #${investor}'s`}: a recovery moves units within one investor only (issuance.RecoveryNotApplicable).`
+          : view?.blocked ? `The new wallet is blocked (${variant(view.blocked)}): it cannot receive units.` : null,
+      };
+    }));
+    return rows.filter((r): r is NonNullable<typeof r> => r !== null);
+  }, [sec.id]);
+  return (
+    <Section title="Recover a lost wallet's holdings" id="recoveries">
+      <p className="hint">When an investor's qualifier recovers a lost wallet (Qualifier tab), its holding of {sec.symbol} moves to the investor's new wallet whole, with its frozen units and holder freeze (<code>issuance.recoverHoldings</code>; anyone may sign it, the recovery itself was the qualifier's). Pauses, freezes and the lost wallet's block do not stop it; the new wallet must still qualify.</p>
+      <ErrorNote error={data.error} />
+      <table data-testid="recoveries">
+        <thead><tr><th scope="col">Lost wallet</th><th scope="col">New wallet</th><th scope="col">Units</th><th scope="col">Frozen</th><th scope="col">Action</th></tr></thead>
+        <tbody>
+          {(data.data ?? []).map((r) => (
+            <tr key={r.lost} data-lost={r.lost}>
+              <td><Addr address={r.lost} /></td><td><Addr address={r.replacement} /></td>
+              <td>{units(r.balance, sec.decimals)}</td>
+              <td>{units(r.frozen, sec.decimals)}{r.frozenHolder ? ' (holder frozen)' : ''}</td>
+              <td><TxButton label={`Recover ${units(r.balance, sec.decimals)} ${sec.symbol}`} tx={chain.api.tx.issuance.recoverHoldings(sec.id, r.lost)} blocker={r.blocker} testid="recover-holdings-tx" /></td>
+            </tr>
+          ))}
+          {data.data?.length === 0 && <tr><td colSpan={5}>No recovered wallet holds {sec.symbol}.</td></tr>}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+// ---- manual transfer approvals
+
+function Approvals({ sec, isIssuer }: { sec: SecurityView; isIssuer: boolean }) {
+  const { chain, account } = useApp();
+  const data = useChainData(async () => {
+    const [rules, entries, splits, roles]: any[] = await Promise.all([
+      chain.api.query.compliance.rules(sec.id),
+      chain.api.query.compliance.approvals.entries(sec.id),
+      chain.api.query.compliance.splitHistory(sec.id),
+      account ? chain.api.query.issuance.agents(sec.id, account.address) : null,
+    ]);
+    const manual = (rules.toJSON() as RuleJson[]).some((r) => kindOf(r)[0] === 'ManualApproval');
+    const current = splits.length;
+    const approvals: { from: string; to: string; amount: bigint; valid: boolean }[] = entries.map(([k, v]: any) => {
+      const [from, to, amount] = k.args[1];
+      return { from: from.toString(), to: to.toString(), amount: amount.toBigInt() as bigint, valid: (v.isSome ? v.unwrap() : v).toNumber() === current };
+    });
+    return { manual, approvals, transferAgent: roles?.isSome ? !!(roles.unwrap().toJSON() as any).transfer : false };
+  }, [sec.id, account?.address]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [amount, setAmount] = useState('');
+  const fromAddress = normaliseAddress(from, chain.ss58);
+  const toAddress = normaliseAddress(to, chain.ss58);
+  const value = amount ? parseUnits(amount, sec.decimals) : null;
+  const ready = fromAddress && toAddress && value !== null && value > 0n;
+  const preflight = useChainData(async () => {
+    if (!ready) return null;
+    const v = value!;
+    return stoaRpc<{ allowed: boolean; reasons: Reason[] }>(chain, 'compliance_canTransfer', [sec.id, fromAddress, toAddress, v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : `0x${v.toString(16)}`]);
+  }, [ready ? `${sec.id}|${fromAddress}|${toAddress}|${value}` : null]);
+  const d = data.data;
+  const mayApprove = isIssuer || !!d?.transferAgent;
+  const exists = d?.approvals.some((a) => a.from === fromAddress && a.to === toAddress && a.amount === value);
+  const roleBlocker = d && !mayApprove ? 'Only the issuer or a transfer agent approves transfers (compliance.MissingRole).' : null;
+  return (
+    <Section title="Manual transfer approvals" id="approvals">
+      <ErrorNote error={data.error} />
+      <p data-testid="manual-rule">{d ? (d.manual ? <>{sec.symbol}'s rules include <strong>manual approval</strong>: each transfer needs one approval of exactly its sender, receiver and amount, used up by the transfer.</> : <>{sec.symbol}'s rules have no manual-approval rule: approvals given now wait for one (Transfer rules, above).</>) : 'Loading…'}</p>
+      <table data-testid="approvals">
+        <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Units</th><th scope="col">Status</th><th scope="col">Action</th></tr></thead>
+        <tbody>
+          {(d?.approvals ?? []).map((a) => (
+            <tr key={`${a.from}|${a.to}|${a.amount}`}>
+              <td><Addr address={a.from} /></td><td><Addr address={a.to} /></td><td>{units(a.amount, sec.decimals)}</td>
+              <td>{a.valid ? <span className="ok">unused</span> : <span className="bad">void: a split since changed the units</span>}</td>
+              <td><TxButton label="Cancel approval" tx={chain.api.tx.compliance.cancelApproval(sec.id, a.from, a.to, a.amount)} blocker={roleBlocker} testid="cancel-approval-tx" /></td>
+            </tr>
+          ))}
+          {d?.approvals.length === 0 && <tr><td colSpan={5}>No approvals waiting.</td></tr>}
+        </tbody>
+      </table>
+      <h3>Approve a transfer</h3>
+      <div className="form two">
+        <AddressField label="Approved sender" value={from} onChange={setFrom} />
+        <AddressField label="Approved receiver" value={to} onChange={setTo} />
+        <TextField label="Approved units" value={amount} onChange={setAmount} inputMode="decimal" error={amount && value === null ? `At most ${sec.decimals} decimals.` : null} />
+      </div>
+      {ready && preflight.data && (
+        <div data-testid="approval-preflight">
+          {preflight.data.allowed ? <p className="ok">The chain would allow this transfer now.</p> : (
+            <>
+              <p>The chain would refuse this transfer now:</p>
+              <ul>{preflight.data.reasons.map((r, i) => { const x = explainReason(chain, r); return <li key={i}><code>{x.code}</code> {x.name}: {x.words}</li>; })}</ul>
+            </>
+          )}
+        </div>
+      )}
+      <TxButton label="Approve transfer" tx={ready ? chain.api.tx.compliance.approveTransfer(sec.id, fromAddress!, toAddress!, value!) : null}
+        blocker={roleBlocker ?? (exists ? 'This exact transfer is already approved (compliance.AlreadyApproved).' : null)} testid="approve-transfer-tx" />
     </Section>
   );
 }

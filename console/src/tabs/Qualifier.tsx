@@ -1,12 +1,15 @@
 // The qualifier's screen (a KYC provider registered by governance): onboard an investor in four
 // steps (create the investor, invite the wallet, the wallet accepts, attest), look investors
-// up, revoke credentials, block and unblock.
+// up, revoke credentials, block and unblock, change an investor's home jurisdiction, unlink
+// wallets and recover a lost one; block single wallets; protocol holders (register, deregister,
+// and the guardian's block with its settlement, followed from chain state).
 import { useState } from 'react';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { isHex } from '@polkadot/util';
 import { useApp, useChainData } from '../state';
 import { stoaRpc, code, text, variant, variantDocs } from '../chain';
-import { when } from '../format';
+import { short, units, when } from '../format';
+import { allSecurities } from '../securities';
 import { TxButton, findEvent } from '../tx';
 import { BLOCK_WORDS } from '../reasons';
 import { AddressField, Addr, ErrorNote, Field, Section, SelectField, TextField, normaliseAddress } from '../ui';
@@ -46,7 +49,9 @@ export function QualifierTab() {
         )}
       </Section>
       {q && <Onboard jurisdictions={q.jurisdictions} kinds={q.kinds} investor={investor} setInvestor={setInvestor} />}
-      <InvestorAdmin investor={investor} setInvestor={setInvestor} kinds={q?.kinds ?? KINDS} />
+      <InvestorAdmin investor={investor} setInvestor={setInvestor} kinds={q?.kinds ?? KINDS} me={q ?? null} />
+      <WalletBlocks me={q ?? null} />
+      <ProtocolHolders />
     </div>
   );
 }
@@ -124,7 +129,10 @@ function Attest({ investor, kinds }: { investor: number | null; kinds: string[] 
   );
 }
 
-function InvestorAdmin({ investor, setInvestor, kinds }: { investor: string; setInvestor: (v: string) => void; kinds: string[] }) {
+/** The qualifier the signer acts for, as the Qualifier section reads it. */
+interface Me { id: number; name: string; jurisdictions: string[]; kinds: string[]; status: string }
+
+function InvestorAdmin({ investor, setInvestor, kinds, me }: { investor: string; setInvestor: (v: string) => void; kinds: string[]; me: Me | null }) {
   const { chain } = useApp();
   const id = /^\d+$/.test(investor) ? Number(investor) : null;
   const info = useChainData(async () => (id === null ? null : stoaRpc(chain, 'credentials_investor', [id])), [id]);
@@ -160,6 +168,8 @@ function InvestorAdmin({ investor, setInvestor, kinds }: { investor: string; set
               {v.credentials.length === 0 && <tr><td colSpan={6}>No credentials.</td></tr>}
             </tbody>
           </table>
+          <Jurisdiction investor={id!} current={code(v.jurisdiction)} managedBy={v.qualifier} me={me} />
+          <Wallets investor={id!} info={v} me={me} />
           {v.block ? (
             <TxButton label="Unblock investor" tx={chain.api.tx.credentials.unblockInvestor(id!)} testid="unblock-tx" />
           ) : (
@@ -172,6 +182,213 @@ function InvestorAdmin({ investor, setInvestor, kinds }: { investor: string; set
         </>
       )}
       {kinds.length === 0 && null}
+    </Section>
+  );
+}
+
+/** Why the signer may not act as the investor's qualifier (null: it may). */
+function managerBlocker(me: Me | null, managedBy: number, what: string): string | null {
+  if (!me) return `Only the investor's qualifier (or governance, by a council motion) ${what}.`;
+  if (me.id !== managedBy) return `Qualifier #${managedBy} manages this investor: only it (or governance) ${what} (credentials.NotInvestorsQualifier).`;
+  if (me.status !== 'Active') return `Your qualifier is suspended (credentials.QualifierSuspended).`;
+  return null;
+}
+
+function Jurisdiction({ investor, current, managedBy, me }: { investor: number; current: string; managedBy: number; me: Me | null }) {
+  const { chain } = useApp();
+  const options = me?.jurisdictions ?? [];
+  const [to, setTo] = useState('');
+  const target = to || options.find((j) => j !== current) || '';
+  const blocker = managerBlocker(me, managedBy, 'changes its home jurisdiction')
+    ?? (!target ? 'Your qualifier covers no other jurisdiction.' : target === current ? `${current} is already its home jurisdiction.` : null);
+  return (
+    <fieldset>
+      <legend>Home jurisdiction</legend>
+      <p>Now <strong data-testid="investor-jurisdiction">{current}</strong>. When it moves or re-domiciles, its holdings are re-filed under the new jurisdiction at once (holder counts and caps per jurisdiction follow).</p>
+      <div className="form two">
+        <SelectField label="New home jurisdiction" value={target} onChange={setTo} options={options.map((j) => [j, j])} hint="The jurisdictions your qualifier covers." />
+        <TxButton label="Change jurisdiction" tx={target ? chain.api.tx.credentials.setInvestorJurisdiction(investor, target) : null} blocker={blocker} testid="jurisdiction-tx" />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The investor's wallets with their holdings and own blocks; unlink one, recover a lost one. */
+function Wallets({ investor, info, me }: { investor: number; info: any; me: Me | null }) {
+  const { chain, account } = useApp();
+  const wallets: string[] = info.wallets;
+  const data = useChainData(async () => {
+    const secs = await allSecurities(chain);
+    const symbol = (id: number) => secs.find((s) => s.id === id)?.symbol ?? `#${id}`;
+    const rows = await Promise.all(wallets.map(async (w) => {
+      const [acct, holdings]: any[] = await Promise.all([stoaRpc(chain, 'credentials_account', [w]), stoaRpc(chain, 'issuance_holdings', [w])]);
+      const held = (holdings as any[]).filter((h) => BigInt(h.balance) > 0n).map((h) => ({ security: h.security as number, symbol: symbol(h.security), balance: String(h.balance), decimals: secs.find((s) => s.id === h.security)?.decimals ?? 0 }));
+      return { address: w, block: acct?.walletBlock ?? null, held };
+    }));
+    // Lost wallets recovered into one of these wallets whose holdings have not all moved yet.
+    const recoveries = (await chain.api.query.issuance.recoveries.entries())
+      .map(([k, v]: any) => ({ lost: k.args[0].toString(), new: v.unwrap ? v.unwrap().toString() : v.toString() }))
+      .filter((r) => wallets.includes(r.new));
+    const pending = await Promise.all(recoveries.map(async (r) => {
+      const holdings: any[] = await stoaRpc(chain, 'issuance_holdings', [r.lost]);
+      return { ...r, held: holdings.filter((h) => BigInt(h.balance) > 0n || BigInt(h.frozen) > 0n).map((h) => `${units(h.balance, secs.find((s) => s.id === h.security)?.decimals ?? 0)} ${symbol(h.security)}`) };
+    }));
+    return { rows, pending };
+  }, [investor, wallets.join(',')]);
+  const [lost, setLost] = useState('');
+  const [replacement, setReplacement] = useState('');
+  const lostWallet = wallets.includes(lost) ? lost : wallets[0] ?? '';
+  const others = wallets.filter((w) => w !== lostWallet);
+  const newWallet = others.includes(replacement) ? replacement : others[0] ?? '';
+  const signerIsWallet = !!account && wallets.includes(account.address);
+  const signerIsQualifier = !!me && me.id === info.qualifier;
+  const { nameOf } = useApp();
+  const label = (w: string) => `${nameOf(w) ?? ''} ${short(w)}`.trim();
+  const recoverBlocker = managerBlocker(me, info.qualifier, 'recovers its wallets')
+    ?? (others.length === 0 ? 'Link the new wallet to this investor first (Onboard, steps 2 and 3, with this investor id): a recovery moves to a wallet of the same investor.' : null);
+  return (
+    <>
+      <table data-testid="investor-wallets">
+        <caption>Wallets</caption>
+        <thead><tr><th scope="col">Wallet</th><th scope="col">Holds</th><th scope="col">Wallet block</th><th scope="col">Action</th></tr></thead>
+        <tbody>
+          {(data.data?.rows ?? []).map((r) => {
+            const units_ = r.held.map((h) => `${units(h.balance, h.decimals)} ${h.symbol}`).join(', ');
+            const blocker = !signerIsWallet && !signerIsQualifier ? 'Only a wallet of this investor, its qualifier or governance unlinks a wallet (credentials.NotAllowedToUnlink).'
+              : signerIsWallet && !signerIsQualifier && info.block ? 'The investor is blocked: its wallets cannot unlink themselves (credentials.InvestorIsBlocked).'
+              : r.held.length ? `It holds ${units_}: the units move first, to another of the investor's wallets, by a forced transfer or by a recovery (credentials.WalletHoldsUnits).`
+              : null;
+            return (
+              <tr key={r.address} data-wallet={r.address}>
+                <td><Addr address={r.address} /></td>
+                <td>{units_ || 'nothing'}</td>
+                <td>{r.block ? <span className="bad">{variant(r.block.reason)} ({r.block.byQualifier === null ? 'governance' : `qualifier #${r.block.byQualifier}`}, {when(r.block.at)})</span> : 'none'}</td>
+                <td><TxButton label={`Unlink ${label(r.address)}`} tx={chain.api.tx.credentials.unlinkWallet(r.address)} blocker={blocker} testid="unlink-tx" /></td>
+              </tr>
+            );
+          })}
+          {wallets.length === 0 && <tr><td colSpan={4}>No wallets linked.</td></tr>}
+        </tbody>
+      </table>
+      <fieldset data-testid="recover-wallet">
+        <legend>Recover a lost wallet</legend>
+        <p className="hint">Link the investor's new wallet first (with its consent). Recovery unlinks the lost wallet and blocks it (reason LostWallet: a stolen key must not come back); its holdings then move to the new wallet, one security at a time (<code>issuance.recoverHoldings</code>, on the Issuer tab).</p>
+        <div className="form two">
+          <SelectField label="Lost wallet" value={lostWallet} onChange={setLost} options={wallets.map((w) => [w, label(w)])} />
+          <SelectField label="New wallet" value={newWallet} onChange={setReplacement} options={others.map((w) => [w, label(w)])} />
+        </div>
+        <TxButton label="Recover wallet" tx={lostWallet && newWallet ? chain.api.tx.credentials.recoverWallet(lostWallet, newWallet) : null} blocker={recoverBlocker} testid="recover-tx" />
+      </fieldset>
+      {(data.data?.pending ?? []).length > 0 && (
+        <ul data-testid="pending-recoveries">
+          {data.data!.pending.map((r) => (
+            <li key={r.lost}>Recovered <Addr address={r.lost} /> into <Addr address={r.new} />: {r.held.length ? <>still to move: {r.held.join(', ')} (the issuer or a transfer agent, or anyone, calls <code>issuance.recoverHoldings</code>)</> : 'nothing left to move'}.</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+const WALLET_BLOCK_REASONS = ['Restricted', 'CourtOrder', 'LostWallet', 'Other'];
+
+/** A block on one wallet, linked or not (a sanctioned address, a compromised key). */
+function WalletBlocks({ me }: { me: Me | null }) {
+  const { chain } = useApp();
+  const [wallet, setWallet] = useState('');
+  const [reason, setReason] = useState('CourtOrder');
+  const [caseRef, setCaseRef] = useState('');
+  const address = normaliseAddress(wallet, chain.ss58);
+  const view = useChainData(async () => (address ? stoaRpc(chain, 'credentials_account', [address]) : null), [address]);
+  const v = view.data;
+  const block = v?.walletBlock ?? null;
+  const reasonValue = reason === 'Restricted' ? (caseRef ? { Restricted: blake2AsHex(caseRef) } : null) : reason;
+  const blockBlocker = !me ? 'Only an active qualifier (or governance) blocks a wallet.' : me.status !== 'Active' ? 'Your qualifier is suspended (credentials.QualifierSuspended).' : block ? 'This wallet is already blocked (credentials.AlreadyBlocked).' : null;
+  const unblockBlocker = !block ? null : !me ? 'Only whoever blocked (or governance) lifts the block.'
+    : block.byQualifier !== me.id ? `${block.byQualifier === null ? 'Governance' : `Qualifier #${block.byQualifier}`} blocked this wallet: only it (or governance) lifts the block (credentials.NotBlocker).` : null;
+  return (
+    <Section title="Wallet blocks" id="wallet-blocks">
+      <p className="hint">A block on a single wallet beats its investor's credentials; the investor's other wallets are not affected.</p>
+      <AddressField label="Wallet" value={wallet} onChange={setWallet} />
+      <ErrorNote error={view.error} />
+      {v && (
+        <dl className="facts" data-testid="wallet-facts">
+          <dt>Investor</dt><dd>{v.investor ? `#${v.investor.id} (${code(v.investor.jurisdiction)})` : v.protocolHolder ? `protocol holder “${v.protocolHolder.name}”` : 'none'}</dd>
+          <dt>Wallet block</dt>
+          <dd data-testid="wallet-block-state">{block ? <span className="bad">blocked: {variant(block.reason)} by {block.byQualifier === null ? 'governance' : `qualifier #${block.byQualifier}`} since {when(block.at)}</span> : 'not blocked'}</dd>
+          <dt>May hold securities</dt><dd>{v.blocked ? <span className="bad">no: {variant(v.blocked)}</span> : v.investor || v.protocolHolder ? 'yes (subject to each security\'s rules)' : 'no: nobody\'s wallet'}</dd>
+        </dl>
+      )}
+      {address && v && (block ? (
+        <TxButton label="Unblock wallet" tx={chain.api.tx.credentials.unblockWallet(address)} blocker={unblockBlocker} testid="unblock-wallet-tx" />
+      ) : (
+        <div className="form two">
+          <SelectField label="Wallet block reason" value={reason} onChange={setReason} options={WALLET_BLOCK_REASONS.map((r) => [r, r])} hint={BLOCK_WORDS[reason]} />
+          {reason === 'Restricted' && <TextField label="Case file reference for the wallet block (only its hash goes on chain)" value={caseRef} onChange={setCaseRef} />}
+          <TxButton label="Block wallet" tx={reasonValue ? chain.api.tx.credentials.blockWallet(address, reasonValue as any) : null} blocker={blockBlocker} testid="block-wallet-tx" />
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+/** Protocol holders: contracts and pallet accounts that hold securities without an investor. */
+function ProtocolHolders() {
+  const { chain, account } = useApp();
+  const deposit = (chain.api.consts.credentials.protocolHolderDeposit as any).toBigInt() as bigint;
+  const list = useChainData(async () => {
+    const entries = await chain.api.query.credentials.protocolHolders.entries();
+    return entries.map(([k, v]: any) => {
+      const h = v.unwrap();
+      return {
+        account: k.args[0].toString(), registrant: h.registrant.toString(), name: text(h.name), deposit: h.deposit.toBigInt() as bigint,
+        block: h.block.isSome ? { reason: variant(h.block.unwrap().reason.toJSON()), at: h.block.unwrap().at.toNumber() } : null,
+      };
+    });
+  }, []);
+  const [target, setTarget] = useState('');
+  const [name, setName] = useState('');
+  const address = normaliseAddress(target, chain.ss58);
+  const check = useChainData(async () => {
+    if (!address || !account) return null;
+    const [view, holdings, me]: any[] = await Promise.all([
+      stoaRpc(chain, 'credentials_account', [address]), stoaRpc(chain, 'issuance_holdings', [address]), chain.api.query.system.account(account.address)]);
+    if (view.protocolHolder) return 'Already a protocol holder (credentials.AlreadyProtocolHolder).';
+    if (view.investor) return `This account is investor #${view.investor.id}'s wallet (credentials.IsInvestorWallet).`;
+    if (view.walletBlock || view.blocked) return 'This account is blocked (credentials.AccountBlocked).';
+    if ((holdings as any[]).some((h) => BigInt(h.balance) > 0n)) return 'This account already holds units (credentials.WalletHoldsUnits).';
+    const free = me.data.free.toBigInt() - me.data.frozen.toBigInt();
+    if (free < deposit) return `The deposit of ${units(deposit, chain.tokenDecimals)} ${chain.tokenSymbol} is held from the signer, which has ${units(free, chain.tokenDecimals)} free (credentials.InsufficientDeposit).`;
+    return null;
+  }, [address, account?.address]);
+  return (
+    <Section title="Protocol holders" id="protocol-holders">
+      <p className="hint">A contract or pallet-owned account may hold securities without an investor behind it, against a deposit of {units(deposit, chain.tokenDecimals)} {chain.tokenSymbol} held from whoever registers it. The guardian (any one council member, <em>Act alone</em> on the Regulator / Council tab) blocks a misbehaving one at once; a council majority then lifts the block or settles it, burning or returning the deposit.</p>
+      <ErrorNote error={list.error} />
+      <table data-testid="protocol-holders">
+        <thead><tr><th scope="col">Account</th><th scope="col">Protocol</th><th scope="col">Registrant</th><th scope="col">Deposit held</th><th scope="col">Status</th><th scope="col">Action</th></tr></thead>
+        <tbody>
+          {(list.data ?? []).map((h) => (
+            <tr key={h.account} data-holder={h.account}>
+              <td><Addr address={h.account} /></td><td>{h.name}</td><td><Addr address={h.registrant} /></td>
+              <td>{units(h.deposit, chain.tokenDecimals)} {chain.tokenSymbol}</td>
+              <td data-testid="holder-status">{!h.block ? <span className="ok">active</span>
+                : h.deposit === 0n ? <span className="bad">blocked ({h.block.reason}, {when(h.block.at)}), settled: final</span>
+                : <span className="bad">blocked ({h.block.reason}, {when(h.block.at)}): awaiting the council (lift or settle)</span>}</td>
+              <td>{account?.address === h.registrant && !h.block && (
+                <TxButton label="Deregister" tx={chain.api.tx.credentials.deregisterProtocolHolder(h.account)} testid="deregister-tx" />
+              )}</td>
+            </tr>
+          ))}
+          {list.data?.length === 0 && <tr><td colSpan={6}>None registered.</td></tr>}
+        </tbody>
+      </table>
+      <h3>Register a protocol holder</h3>
+      <div className="form two">
+        <AddressField label="Protocol account" value={target} onChange={setTarget} hint="Not an investor's wallet, not blocked, holding no units." />
+        <TextField label="Protocol name" value={name} onChange={setName} placeholder="Stoa AMM pool 1" />
+        <TxButton label="Register protocol holder" tx={address && name ? chain.api.tx.credentials.registerProtocolHolder(address, name) : null} blocker={check.data ?? null} testid="register-holder-tx" />
+      </div>
     </Section>
   );
 }
