@@ -338,13 +338,16 @@ function ProtocolHolders() {
   const deposit = (chain.api.consts.credentials.protocolHolderDeposit as any).toBigInt() as bigint;
   const list = useChainData(async () => {
     const entries = await chain.api.query.credentials.protocolHolders.entries();
-    return entries.map(([k, v]: any) => {
+    return Promise.all(entries.map(async ([k, v]: any) => {
       const h = v.unwrap();
+      const account = k.args[0].toString();
+      const holdings: any[] = await stoaRpc(chain, 'issuance_holdings', [account]);
       return {
-        account: k.args[0].toString(), registrant: h.registrant.toString(), name: text(h.name), deposit: h.deposit.toBigInt() as bigint,
+        account, registrant: h.registrant.toString(), name: text(h.name), deposit: h.deposit.toBigInt() as bigint,
+        holdsUnits: holdings.some((x) => BigInt(x.balance) > 0n),
         block: h.block.isSome ? { reason: variant(h.block.unwrap().reason.toJSON()), at: h.block.unwrap().at.toNumber() } : null,
       };
-    });
+    }));
   }, []);
   const [target, setTarget] = useState('');
   const [name, setName] = useState('');
@@ -376,7 +379,8 @@ function ProtocolHolders() {
                 : h.deposit === 0n ? <span className="bad">blocked ({h.block.reason}, {when(h.block.at)}), settled: final</span>
                 : <span className="bad">blocked ({h.block.reason}, {when(h.block.at)}): awaiting the council (lift or settle)</span>}</td>
               <td>{account?.address === h.registrant && !h.block && (
-                <TxButton label="Deregister" tx={chain.api.tx.credentials.deregisterProtocolHolder(h.account)} testid="deregister-tx" />
+                <TxButton label="Deregister" tx={chain.api.tx.credentials.deregisterProtocolHolder(h.account)} testid="deregister-tx"
+                  blocker={h.holdsUnits ? 'It holds units: they move out first (credentials.WalletHoldsUnits).' : null} />
               )}</td>
             </tr>
           ))}
