@@ -13,6 +13,9 @@ import { InvestorTab } from './tabs/Investor';
 import { IssuerTab } from './tabs/Issuer';
 import { QualifierTab } from './tabs/Qualifier';
 import { RegulatorTab } from './tabs/Regulator';
+import { ActingBanner, ActingPicker, InstitutionsTab } from './tabs/Institutions';
+import { SELF, defineMultisig } from './institutions';
+import type { Acting, MultisigDef } from './institutions';
 import { short } from './format';
 
 const TABS = [
@@ -20,6 +23,7 @@ const TABS = [
   { id: 'issuer', label: 'Issuer' },
   { id: 'qualifier', label: 'Qualifier' },
   { id: 'regulator', label: 'Regulator / Council' },
+  { id: 'institutions', label: 'Multisig / Proxies' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -41,6 +45,23 @@ export function App() {
   const [tab, setTab] = useState<TabId>(tabFromHash());
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [log, setLog] = useState<TxLogEntry[]>([]);
+  const [acting, setActing] = useState<Acting>(SELF);
+  const [multisigs, setMultisigs] = useState<MultisigDef[]>([]);
+  const [callData, setCallData] = useState<Record<string, string>>({});
+  const rememberCall = useCallback((hash: string, callHex: string) => {
+    setCallData((prev) => (prev[hash] === callHex ? prev : { ...prev, [hash]: callHex }));
+  }, []);
+  const addMultisig = useCallback((m: MultisigDef) => {
+    setMultisigs((prev) => {
+      const next = [...prev.filter((x) => x.address !== m.address), m];
+      saveMultisigs(next);
+      return next;
+    });
+  }, []);
+  const forgetMultisig = useCallback((address: string) => {
+    setMultisigs((prev) => { const next = prev.filter((x) => x.address !== address); saveMultisigs(next); return next; });
+    setActing((a) => (a.kind === 'multisig' && a.multisig.address === address ? SELF : a));
+  }, []);
   const report = useCallback((entry: TxLogEntry) => {
     setLog((prev) => {
       const at = prev.findIndex((e) => e.id === entry.id);
@@ -66,6 +87,8 @@ export function App() {
         const dev = c.isDev ? await devAccounts(c.ss58) : [];
         setAccounts(dev);
         setSelected((s) => s || dev[0]?.address || '');
+        setMultisigs(loadMultisigs(c.ss58));
+        setActing(SELF);
         setChain(c);
       } catch (e: any) {
         if (!cancelled) setConnError(`Cannot connect to ${url}: ${e?.message ?? e}`);
@@ -93,11 +116,19 @@ export function App() {
     if (!chain.isDev && injected[0]) setSelected((s) => s || injected[0].address);
   }, [chain]);
 
-  const nameOf = useCallback((address: string) => accounts.find((a) => a.address === address)?.name ?? null, [accounts]);
-  const account = accounts.find((a) => a.address === selected) ?? null;
+  const nameOf = useCallback((address: string) => accounts.find((a) => a.address === address)?.name
+    ?? multisigs.find((m) => m.address === address)?.name ?? null, [accounts, multisigs]);
+  const signer = accounts.find((a) => a.address === selected) ?? null;
+  // The account the screens act for: the signer, or the multisig / proxied account it acts as.
+  const account = useMemo(() => {
+    if (!signer || acting.kind === 'self') return signer;
+    const address = acting.kind === 'proxy' ? acting.real : acting.multisig.address;
+    return { address, name: nameOf(address) ?? short(address), source: acting.kind };
+  }, [signer, acting, nameOf]);
   const state: AppState | null = useMemo(() => chain && ({
-    chain, best, finalized, accounts, account, setAccount: setSelected, nameOf, report,
-  }), [chain, best, finalized, accounts, account, nameOf, report]);
+    chain, best, finalized, accounts, account, signer, setAccount: setSelected, nameOf, report,
+    acting, setActing, multisigs, addMultisig, forgetMultisig, callData, rememberCall,
+  }), [chain, best, finalized, accounts, account, signer, nameOf, report, acting, multisigs, addMultisig, forgetMultisig, callData, rememberCall]);
 
   function chooseTab(id: TabId) {
     setTab(id);
@@ -141,6 +172,7 @@ export function App() {
             <button type="button" onClick={connectWallets} title={walletNote || 'Accounts of the polkadot-js extension, Talisman, SubWallet…'}>Wallets</button>
           </div>
         )}
+        {state && <AppContext.Provider value={state}><ActingPicker /></AppContext.Provider>}
       </header>
       {walletNote && <p className="note wallet-note" role="status">{walletNote}</p>}
       {chain && !chain.isDev && accounts.length === 0 && (
@@ -156,10 +188,12 @@ export function App() {
       <main id="main" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {state ? (
           <AppContext.Provider value={state}>
+            <ActingBanner />
             {tab === 'investor' && <InvestorTab />}
             {tab === 'issuer' && <IssuerTab />}
             {tab === 'qualifier' && <QualifierTab />}
             {tab === 'regulator' && <RegulatorTab />}
+            {tab === 'institutions' && <InstitutionsTab />}
           </AppContext.Provider>
         ) : (
           <p className="note">{connError ? 'Not connected. Check the node URL (e.g. ws://127.0.0.1:9944) and that the node runs with its RPC reachable.' : 'Connecting…'}</p>
@@ -169,4 +203,25 @@ export function App() {
       <footer className="foot">Everything shown is read from the node at <code>{url}</code>; nothing leaves this browser except to it.</footer>
     </div>
   );
+}
+
+// Multisig accounts the user defined (public data: signatories and threshold), kept in this
+// browser so that they survive a reload.
+const MULTISIGS_KEY = 'stoa-console.multisigs';
+
+function loadMultisigs(ss58: number): MultisigDef[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(MULTISIGS_KEY) ?? '[]') as { signatories: string[]; threshold: number; name: string }[];
+    return saved.map((m) => defineMultisig(m.signatories, m.threshold, ss58, m.name));
+  } catch {
+    return [];
+  }
+}
+
+function saveMultisigs(list: MultisigDef[]) {
+  try {
+    localStorage.setItem(MULTISIGS_KEY, JSON.stringify(list.map(({ signatories, threshold, name }) => ({ signatories, threshold, name }))));
+  } catch {
+    // storage refused (private mode): kept for this page only
+  }
 }

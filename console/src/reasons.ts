@@ -98,7 +98,8 @@ export function explainReason(chain: Chain, r: Reason): ExplainedReason {
 export function explainDispatchError(chain: Chain, err: any): string {
   if (err.isModule) {
     const { section, name, docs } = chain.api.registry.findMetaError(err.asModule);
-    return `${section}.${name}: ${docs.join(' ').trim() || 'no description in the metadata'}`;
+    const gloss = section === 'system' && name === 'CallFiltered' ? ' (a proxy of this kind may not sign this call)' : '';
+    return `${section}.${name}: ${docs.join(' ').trim() || 'no description in the metadata'}${gloss}`;
   }
   if (err.isBadOrigin) return 'BadOrigin: this account may not make this call (it needs another role or governance).';
   if (err.isToken) return `Token error (${err.asToken.type}): the account cannot pay or hold this (e.g. funds too low, below minimum balance).`;

@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { Chain } from './chain';
 import type { Account } from './accounts';
+import type { Acting, MultisigDef } from './institutions';
 
 /** One signed extrinsic as the activity log shows it (it outlives the form that sent it). */
 export interface TxLogEntry {
@@ -20,8 +21,23 @@ export interface AppState {
   best: number;
   finalized: number;
   accounts: Account[];
+  /**
+   * Whom the screens act for: the signer itself, or the multisig or proxied account it acts as
+   * (`acting`). Screens read chain state for this account, and their calls run as it.
+   */
   account: Account | null;
+  /** The key that signs (one of `accounts`), whatever account the screens act for. */
+  signer: Account | null;
   setAccount: (address: string) => void;
+  acting: Acting;
+  setActing: (acting: Acting) => void;
+  /** The multisig accounts defined in this page. */
+  multisigs: MultisigDef[];
+  addMultisig: (m: MultisigDef) => void;
+  forgetMultisig: (address: string) => void;
+  /** Call data of multisig operations, by call hash: those started or pasted in this page. */
+  callData: Record<string, string>;
+  rememberCall: (hash: string, callHex: string) => void;
   /** The name of a known account (a dev account or a wallet's), else null. */
   nameOf: (address: string) => string | null;
   /** Adds or updates an entry of the activity log. */

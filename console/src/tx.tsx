@@ -1,13 +1,17 @@
 // Signing and following an extrinsic: the fee (paymentInfo) before signing, then its progress
 // (broadcast, in block, finalized) and its outcome, with any error decoded from the metadata
-// in plain words. Also the outcome of calls dispatched inside it (council motions, batches).
+// in plain words. Also the outcome of calls dispatched inside it (council motions, batches,
+// a proxy's or a multisig's call). When the user acts as a multisig or a proxied account, every
+// call is wrapped here (institutions.ts): the fee is the wrapper's, the outcome the call's.
 import { useEffect, useState } from 'react';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 import { useApp } from './state';
 import type { TxLogEntry } from './state';
-import { units } from './format';
+import { short, units } from './format';
 import { explainDispatchError } from './reasons';
+import { SELF, actingKey, wrapCall } from './institutions';
+import type { Acting, Wrapped } from './institutions';
 
 type Phase = 'idle' | 'signing' | 'broadcast' | 'inblock' | 'finalized' | 'error';
 
@@ -19,10 +23,21 @@ export interface TxProps {
   blocker?: string | null;
   /** Called once with the events when the extrinsic succeeded in a block. */
   onDone?: (events: EventRecord[]) => void;
-  /** Sign as this account instead of the selected one. */
+  /** Sign as this account instead of the selected one (the call is then never wrapped). */
   as?: string;
+  /**
+   * Sign the call as it is, by the signer, whatever account the screens act for (the multisig
+   * approvals and a proxy's own calls build their wrapper themselves).
+   */
+  direct?: boolean;
   testid?: string;
 }
+
+/** What a proxy's or a multisig's inner call failing is, in words. */
+const INSIDE: Record<string, string> = {
+  'proxy.ProxyExecuted': 'the call made through the proxy failed',
+  'multisig.MultisigExecuted': 'the multisig\'s call failed',
+};
 
 /** Errors of calls dispatched inside an extrinsic that itself succeeded. */
 function innerFailures(chain: ReturnType<typeof useApp>['chain'], events: EventRecord[]): string[] {
@@ -35,7 +50,8 @@ function innerFailures(chain: ReturnType<typeof useApp>['chain'], events: EventR
       const result = data[at];
       if (result?.isErr) {
         const err = result.asErr.error ?? result.asErr; // whitelist wraps it with post info
-        out.push(`${event.section}.${event.method}: ${explainDispatchError(chain, err)}`);
+        const what = INSIDE[`${event.section}.${event.method}`];
+        out.push(`${event.section}.${event.method}: ${what ? `${what}: ` : ''}${explainDispatchError(chain, err)}`);
       }
     }
     if (event.section === 'utility' && event.method === 'BatchInterrupted') {
@@ -59,9 +75,13 @@ function eventLine(e: EventRecord): string {
 
 let nextLogId = 0;
 
-export function TxButton({ tx, label, blocker, onDone, as, testid }: TxProps) {
-  const { chain, account, accounts, report } = useApp();
-  const signer = as ? accounts.find((a) => a.address === as) ?? null : account;
+export function TxButton({ tx, label, blocker, onDone, as, direct, testid }: TxProps) {
+  const { chain, signer: chosen, accounts, report, acting, nameOf: known, rememberCall, best } = useApp();
+  const signer = as ? accounts.find((a) => a.address === as) ?? null : chosen;
+  const mode: Acting = as || direct ? SELF : acting;
+  const modeKey = actingKey(mode);
+  const nameOf = (address: string) => known(address) ?? short(address);
+  const [wrapped, setWrapped] = useState<Wrapped | null>(null);
   const [fee, setFee] = useState<string | null>(null);
   const [feeError, setFeeError] = useState<string | null>(null);
   const [phase, setPhaseState] = useState<Phase>('idle');
@@ -73,24 +93,34 @@ export function TxButton({ tx, label, blocker, onDone, as, testid }: TxProps) {
   useEffect(() => {
     setFee(null);
     setFeeError(null);
+    setWrapped(null);
+  }, [key, signer?.address, modeKey]);
+  // The fee of what is signed: the call itself, or its wrapper (a multisig's next approval
+  // depends on the approvals so far, so it follows the chain block by block).
+  useEffect(() => {
     if (!tx || !signer) return;
     let live = true;
-    tx.paymentInfo(signer.address).then(
-      (info) => { if (live) setFee(`${units(info.partialFee.toBigInt(), chain.tokenDecimals)} ${chain.tokenSymbol}`); },
-      (e) => { if (live) setFeeError(String(e?.message ?? e)); },
-    );
+    wrapCall(chain, mode, signer, tx, nameOf).then(async (w) => {
+      if (!live) return;
+      setWrapped(w);
+      if (!w.tx) return;
+      const info = await w.tx.paymentInfo(signer.address);
+      if (live) { setFee(`${units(info.partialFee.toBigInt(), chain.tokenDecimals)} ${chain.tokenSymbol}`); setFeeError(null); }
+    }).catch((e) => { if (live) setFeeError(String(e?.message ?? e)); });
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, signer?.address]);
+  }, [key, signer?.address, modeKey, mode.kind === 'multisig' ? best : 0]);
 
   const busy = phase === 'signing' || phase === 'broadcast';
-  const disabled = !tx || !signer || busy || !!blocker;
+  const wrapBlocker = mode.kind === 'self' ? null : wrapped?.blocker ?? null;
+  const disabled = !tx || !signer || busy || !!blocker || !!wrapBlocker || (mode.kind !== 'self' && !wrapped);
 
   async function sign() {
     if (!tx || !signer) return;
     // Mirrored to the app's activity log, which outlives this form (the form may change or
     // disappear as soon as the transaction lands).
-    const entry = { id: ++nextLogId, label, testid, signer: signer.name, phase: 'signing', outcome: 'signing', message: '', failures: [] as string[] };
+    const by = mode.kind === 'self' ? signer.name : `${signer.name} as ${nameOf(mode.kind === 'proxy' ? mode.real : mode.multisig.address)}`;
+    const entry = { id: ++nextLogId, label, testid, signer: by, phase: 'signing', outcome: 'signing', message: '', failures: [] as string[] };
     const setPhase = (p: Phase) => {
       setPhaseState(p);
       entry.phase = p;
@@ -104,10 +134,16 @@ export function TxButton({ tx, label, blocker, onDone, as, testid }: TxProps) {
     setEvents([]);
     setFailures([]);
     let reported = false;
+    let w: Wrapped = { tx, blocker: null, note: '' };
     try {
+      // Wrapped afresh: the multisig's approvals may have changed since the fee was shown.
+      w = await wrapCall(chain, mode, signer, tx, nameOf);
+      if (!w.tx) throw new Error(w.blocker ?? 'refused before signing');
+      if (w.multisig) rememberCall(w.multisig.hash, w.multisig.callHex);
+      const toSign = w.tx;
       const signing = signer.pair
-        ? tx.signAndSend(signer.pair, { nonce: -1 }, onStatus)
-        : tx.signAndSend(signer.address, { signer: signer.signer, nonce: -1 }, onStatus);
+        ? toSign.signAndSend(signer.pair, { nonce: -1 }, onStatus)
+        : toSign.signAndSend(signer.address, { signer: signer.signer, nonce: -1 }, onStatus);
       await signing;
     } catch (e: any) {
       setPhase('error');
@@ -130,16 +166,28 @@ export function TxButton({ tx, label, blocker, onDone, as, testid }: TxProps) {
         }
         const inner = innerFailures(chain, evs);
         setFailures(inner);
+        // A multisig approval that is not the last: the call has not run yet.
+        const approval = findEvent(evs, 'multisig', 'NewMultisig') ?? findEvent(evs, 'multisig', 'MultisigApproval');
+        const executed = findEvent(evs, 'multisig', 'MultisigExecuted') ?? findEvent(evs, 'proxy', 'ProxyExecuted');
+        let pending = '';
+        if (approval) {
+          const ms = (approval.data as any).multisig.toString();
+          const t = mode.kind === 'multisig' && mode.multisig.address === ms ? mode.multisig.threshold : null;
+          pending = ` Approval${w.multisig && t ? ` ${w.multisig.approval} of ${t}` : ''} recorded for ${nameOf(ms)} (call hash ${(approval.data as any).callHash.toHex().slice(0, 10)}…); the call runs at the last approval.`;
+        } else if (executed && !inner.length) {
+          const as = executed.section === 'multisig' ? nameOf((executed.data as any).multisig.toString()) : mode.kind === 'proxy' ? nameOf(mode.real) : 'the proxied account';
+          pending = ` ${executed.section}.${executed.method}: the call ran as ${as} and succeeded.`;
+        }
         if (status.isFinalized) {
           setPhase('finalized');
-          setMessage(`Finalized in block ${hash.slice(0, 10)}…`);
+          setMessage(`Finalized in block ${hash.slice(0, 10)}…${pending}`);
         } else {
           setPhase('inblock');
-          setMessage(`In block ${hash.slice(0, 10)}…; waiting for finality…`);
+          setMessage(`In block ${hash.slice(0, 10)}…; waiting for finality…${pending}`);
         }
         if (!reported) {
           reported = true;
-          if (inner.length === 0) onDone?.(evs);
+          if (inner.length === 0 && !approval) onDone?.(evs);
         }
       }
       if (status.isDropped || status.isInvalid || status.isUsurped) {
@@ -158,7 +206,8 @@ export function TxButton({ tx, label, blocker, onDone, as, testid }: TxProps) {
           {!signer ? 'Choose an account to sign.'
             : blocker ? blocker
             : !tx ? 'Fill in the form.'
-            : fee ? `Fee: ${fee} (signed by ${signer.name})`
+            : wrapBlocker ? wrapBlocker
+            : fee ? `Fee: ${fee} (signed by ${signer.name}${mode.kind !== 'self' && wrapped?.note ? `, who ${wrapped.note}` : ''})`
             : feeError ? `Fee estimate failed: ${feeError}`
             : 'Estimating fee…'}
         </span>
@@ -201,3 +250,4 @@ export function ActivityLog({ log }: { log: TxLogEntry[] }) {
 export function findEvent(events: EventRecord[], section: string, method: string) {
   return events.map(({ event }) => event).find((e) => e.section === section && e.method === method);
 }
+
