@@ -235,7 +235,7 @@ export async function wrapCall(chain: Chain, acting: Acting, signer: Account, ca
     const who = nameOf(real);
     const { proxies } = await proxiesOf(chain, real);
     const def = proxies.find((d) => d.delegate === signer.address && d.proxyType === proxyType);
-    const base = { tx: null, note: `as ${who} through its ${proxyType} proxy (proxy.proxy)` };
+    const base = { tx: null, note: `acts as ${who} through its ${proxyType} proxy (proxy.proxy)` };
     if (!def) return { ...base, blocker: `${signer.name} is not a ${proxyType} proxy of ${who}: ${errorWords(chain, 'proxy', 'NotProxy')}` };
     if (def.delay > 0) return { ...base, blocker: `${signer.name}'s proxy of ${who} is time-delayed (${def.delay} blocks): the call must be announced first, which this console does not do (${errorWords(chain, 'proxy', 'Unannounced')})` };
     const refused = refusedByProxyType(proxyType, call.method);

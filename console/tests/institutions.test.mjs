@@ -140,6 +140,7 @@ test('a 2-of-3 multisig agent issues units: one signatory proposes, another appr
     await theirs.getByTestId('approve-op-tx').getByText(/Fee: .* \(signed by Bob\)/).waitFor({ timeout: 60_000 });
     assert.equal(await theirs.getByTestId('approve-op-tx').locator('button').innerText(), 'Approve and execute');
     await screenshot(bobs, PREFIX, 'bob-pasted');
+    await shotOf(bobs.locator('#multisig-approvals'), PREFIX, 'approve-last');
     const executed = await sign(theirs, 'approve-op-tx');
     assert.match(executed, /multisig\.MultisigExecuted: the call ran as Board and succeeded/);
     assert.equal(await held(bob.address), 250);
@@ -204,7 +205,7 @@ test('a qualifier\'s staff proxy: Ferdie adds Eve as a Qualifier proxy, Eve bloc
   await admin.getByLabel('Investor id').fill('3');
   await admin.getByTestId('block-state').getByText('not blocked').waitFor({ timeout: 30_000 });
   await admin.getByLabel('Block reason').selectOption('CourtOrder');
-  await admin.getByTestId('block-tx').getByText(/Fee: .*signed by Eve, who as Ferdie through its Qualifier proxy \(proxy\.proxy\)/).waitFor({ timeout: 60_000 });
+  await admin.getByTestId('block-tx').getByText(/Fee: .*signed by Eve, who acts as Ferdie through its Qualifier proxy \(proxy\.proxy\)/).waitFor({ timeout: 60_000 });
   const blocked = await sign(admin, 'block-tx');
   assert.match(blocked, /by Eve as Ferdie/);
   assert.match(blocked, /proxy\.ProxyExecuted: the call ran as Ferdie and succeeded/);
