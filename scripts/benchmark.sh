@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Regenerates the weights of Stoa's pallets with the node's `benchmark pallet` command.
 #
-#   scripts/benchmark.sh                 # every Stoa pallet
+#   scripts/benchmark.sh                 # every Stoa pallet, then the upstream ones below
 #   scripts/benchmark.sh master-nodes    # one pallet (folder name under pallets/)
+#   scripts/benchmark.sh pallet_proxy    # one upstream pallet the runtime measures itself
+#   scripts/benchmark.sh upstream        # all of those
 #   STEPS=20 REPEAT=10 scripts/benchmark.sh corporate-actions   # fewer samples
 #
 # Builds a release stoa-node with `--features runtime-benchmarks` in the shared build cache
 # (cold, that build takes about an hour on two cores: run the script in the background with
 # its output to a log; later runs rebuild only what changed). Prints the measured figures,
 # then writes pallets/<name>/src/weights.rs from scripts/frame-weight-template.hbs; each
-# file names the machine, the profile and the command that produced it.
+# file names the machine, the profile and the command that produced it. The upstream pallets
+# the runtime wires (council, membership, preimage, whitelist, multisig, proxy, utility) are
+# measured on Stoa's runtime too, with the CLI's runtime template, into
+# runtime/src/configs/weights/<pallet>.rs: their shipped figures come from another runtime
+# and another machine.
 #
 # The weights must come from a release node: the runtime's wasm is always optimised, but a
 # debug node's host functions (storage, hashing, the overlay) are not, and overstate every
@@ -28,23 +34,55 @@ cargo build --release -p stoa-node --features runtime-benchmarks
 NODE="$CARGO_TARGET_DIR/release/stoa-node"
 RUNTIME="$CARGO_TARGET_DIR/release/wbuild/stoa-runtime/stoa_runtime.wasm"
 
-pallets=("$@")
-if ((${#pallets[@]} == 0)); then
-	pallets=($(ls pallets))
+# The upstream pallets measured on this runtime (their names in `define_benchmarks!`).
+upstream=(pallet_collective pallet_membership pallet_preimage pallet_whitelist pallet_multisig
+	pallet_proxy pallet_utility pallet_timestamp pallet_message_queue cumulus_pallet_xcmp_queue)
+
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+	targets=($(ls pallets) "${upstream[@]}")
 fi
-for dir in "${pallets[@]}"; do
-	pallet="pallet_${dir//-/_}"
-	echo "== $pallet"
+expanded=()
+for target in "${targets[@]}"; do
+	if [[ $target == upstream ]]; then
+		expanded+=("${upstream[@]}")
+	else
+		expanded+=("$target")
+	fi
+done
+
+bench() {
 	"$NODE" benchmark pallet \
 		--runtime "$RUNTIME" \
 		--genesis-builder=runtime \
 		--genesis-builder-preset=development \
-		--pallet "$pallet" \
 		--extrinsic '*' \
 		--steps "${STEPS:-50}" \
 		--repeat "${REPEAT:-20}" \
 		--heap-pages 4096 \
-		--template scripts/frame-weight-template.hbs \
 		--header scripts/license-header.txt \
-		--output "pallets/$dir/src/weights.rs"
+		"$@"
+}
+
+# A pallet whose benchmarks fail is reported at the end; the others still run.
+failed=()
+for target in "${expanded[@]}"; do
+	if [[ -d pallets/$target ]]; then
+		pallet="pallet_${target//-/_}"
+		echo "== $pallet"
+		bench --pallet "$pallet" --template scripts/frame-weight-template.hbs \
+			--output "pallets/$target/src/weights.rs" || failed+=("$target")
+	elif [[ " ${upstream[*]} " == *" $target "* ]]; then
+		echo "== $target (upstream)"
+		mkdir -p runtime/src/configs/weights
+		bench --pallet "$target" --output "runtime/src/configs/weights/$target.rs" ||
+			failed+=("$target")
+	else
+		echo "benchmark.sh: no pallet '$target' (a folder under pallets/, 'upstream', or one of: ${upstream[*]})" >&2
+		exit 2
+	fi
 done
+if ((${#failed[@]})); then
+	echo "benchmark.sh: benchmarks failed for: ${failed[*]}" >&2
+	exit 1
+fi
