@@ -75,7 +75,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = CouncilMaxMembers;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = super::weights::pallet_collective::WeightInfo<Runtime>;
 	/// Members change through `pallet-membership` (two thirds), which tells the council.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
@@ -106,7 +106,7 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type MembershipInitialized = Council;
 	type MembershipChanged = Council;
 	type MaxMembers = CouncilMaxMembers;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = super::weights::pallet_membership::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -119,7 +119,7 @@ parameter_types! {
 /// Preimages of the calls the council whitelists (requested, so free for the council).
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = super::weights::pallet_preimage::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = CouncilTwoThirds;
 	type Consideration = HoldConsideration<
@@ -141,5 +141,5 @@ impl pallet_whitelist::Config for Runtime {
 	type Preimages = Preimage;
 	type DeferredDispatchExpiration = frame_support::traits::ConstU32<{ 28 * DAYS }>;
 	type BlockNumberProvider = System;
-	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = super::weights::pallet_whitelist::WeightInfo<Runtime>;
 }
