@@ -12,8 +12,8 @@
 # its output to a log; later runs rebuild only what changed). Prints the measured figures,
 # then writes pallets/<name>/src/weights.rs from scripts/frame-weight-template.hbs; each
 # file names the machine, the profile and the command that produced it. The upstream pallets
-# the runtime wires (council, membership, preimage, whitelist, multisig, proxy, utility) are
-# measured on Stoa's runtime too, with the CLI's runtime template, into
+# the runtime wires (council, membership, preimage, whitelist, multisig, proxy, utility,
+# timestamp, message queue, xcmp queue) are measured on Stoa's runtime too, with the CLI's runtime template, into
 # runtime/src/configs/weights/<pallet>.rs: their shipped figures come from another runtime
 # and another machine.
 #
@@ -29,10 +29,6 @@ source scripts/env.sh
 # wasm-builder cannot find it in our workspace's metadata (an optional dependency), and
 # `benchmark pallet` does not need it.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
-
-cargo build --release -p stoa-node --features runtime-benchmarks
-NODE="$CARGO_TARGET_DIR/release/stoa-node"
-RUNTIME="$CARGO_TARGET_DIR/release/wbuild/stoa-runtime/stoa_runtime.wasm"
 
 # The upstream pallets measured on this runtime (their names in `define_benchmarks!`).
 upstream=(pallet_collective pallet_membership pallet_preimage pallet_whitelist pallet_multisig
@@ -50,6 +46,17 @@ for target in "${targets[@]}"; do
 		expanded+=("$target")
 	fi
 done
+# Names are checked before the build, which is long.
+for target in "${expanded[@]}"; do
+	if [[ ! -d pallets/$target && " ${upstream[*]} " != *" $target "* ]]; then
+		echo "benchmark.sh: no pallet '$target' (a folder under pallets/, 'upstream', or one of: ${upstream[*]})" >&2
+		exit 2
+	fi
+done
+
+cargo build --release -p stoa-node --features runtime-benchmarks
+NODE="$CARGO_TARGET_DIR/release/stoa-node"
+RUNTIME="$CARGO_TARGET_DIR/release/wbuild/stoa-runtime/stoa_runtime.wasm"
 
 bench() {
 	"$NODE" benchmark pallet \
@@ -72,14 +79,11 @@ for target in "${expanded[@]}"; do
 		echo "== $pallet"
 		bench --pallet "$pallet" --template scripts/frame-weight-template.hbs \
 			--output "pallets/$target/src/weights.rs" || failed+=("$target")
-	elif [[ " ${upstream[*]} " == *" $target "* ]]; then
+	else
 		echo "== $target (upstream)"
 		mkdir -p runtime/src/configs/weights
 		bench --pallet "$target" --output "runtime/src/configs/weights/$target.rs" ||
 			failed+=("$target")
-	else
-		echo "benchmark.sh: no pallet '$target' (a folder under pallets/, 'upstream', or one of: ${upstream[*]})" >&2
-		exit 2
 	fi
 done
 if ((${#failed[@]})); then
