@@ -52,7 +52,7 @@ export function otherSignatories(m: MultisigDef, who: string, ss58: number): str
 // ---- the runtime's proxy filter (InstanceFilter<RuntimeCall> for ProxyType), mirrored
 
 const ISSUANCE_STAFF: Record<string, string[]> = {
-  issuance: ['setDocument', 'removeDocument', 'setAgent', 'issue', 'batchIssue', 'forceRedeem', 'forcedTransfer', 'freezeHolder', 'unfreezeHolder', 'setFrozenAmount', 'pause', 'resume', 'markMatured', 'openOffering', 'cancelOffering'],
+  issuance: ['setDocument', 'removeDocument', 'issue', 'batchIssue', 'forceRedeem', 'forcedTransfer', 'freezeHolder', 'unfreezeHolder', 'setFrozenAmount', 'pause', 'resume', 'markMatured', 'openOffering', 'cancelOffering'],
   compliance: ['setRules', 'approveTransfer', 'cancelApproval'],
   corporateActions: ['createCheckpoint', 'createDistribution', 'cancelDistribution', 'split', 'openBallot', 'cancelBallot', 'setDebtSchedule', 'redeemAtMaturity'],
 };
@@ -60,9 +60,15 @@ const QUALIFIER_STAFF: Record<string, string[]> = {
   credentials: ['createInvestor', 'setInvestorJurisdiction', 'requestWalletLink', 'unlinkWallet', 'recoverWallet', 'attest', 'revoke', 'blockInvestor', 'unblockInvestor', 'blockWallet', 'unblockWallet'],
 };
 const MOVES_MONEY: Record<string, string[]> = {
-  issuance: ['transfer', 'transferKeepHolding', 'redeem', 'subscribe', 'forcedTransfer', 'forceRedeem'],
-  corporateActions: ['createDistribution', 'setDebtSchedule', 'redeemAtMaturity'],
+  issuance: ['transfer', 'transferKeepHolding', 'redeem', 'subscribe'],
 };
+// Signing for another account, or approving a call seen only as a hash: only `Any` may.
+const ACTS_FOR_ANOTHER: Record<string, string[]> = {
+  proxy: ['proxy', 'proxyAnnounced'],
+  multisig: ['asMulti', 'asMultiThreshold1', 'approveAsMulti'],
+};
+// Security administration beyond the Issuance kind's list: the issuer's own acts.
+const ISSUER_ONLY: Record<string, string[]> = { issuance: ['setAgent', 'createSecurity'] };
 const NON_TRANSFER_PALLETS = ['system', 'session', 'masterNodes', 'utility', 'council', 'councilMembership', 'preimage', 'whitelist', 'multisig', 'proxy', 'credentials', 'compliance', 'shardCredentials', 'issuance', 'corporateActions'];
 const BATCHES = ['batch', 'batchAll', 'forceBatch'];
 
@@ -73,11 +79,14 @@ const isBatch = (section: string, method: string) => section === 'utility' && BA
 function typeFilter(type: string, section: string, method: string): boolean {
   switch (type) {
     case 'Any': return true;
-    case 'NonTransfer': return NON_TRANSFER_PALLETS.includes(section) && !listed(MOVES_MONEY, section, method);
+    case 'NonTransfer':
+      return NON_TRANSFER_PALLETS.includes(section) && !listed(MOVES_MONEY, section, method) &&
+        !listed(ACTS_FOR_ANOTHER, section, method) && !listed(ISSUANCE_STAFF, section, method) &&
+        !listed(ISSUER_ONLY, section, method);
     case 'Issuance': return listed(ISSUANCE_STAFF, section, method) || isBatch(section, method);
     case 'Governance': return section === 'council' || isBatch(section, method);
     case 'Qualifier': return listed(QUALIFIER_STAFF, section, method) || isBatch(section, method);
-    case 'CancelProxy': return (section === 'proxy' && method === 'rejectAnnouncement') || section === 'multisig' || isBatch(section, method);
+    case 'CancelProxy': return (section === 'proxy' && method === 'rejectAnnouncement') || (section === 'multisig' && method === 'cancelAsMulti') || isBatch(section, method);
     default: return true; // a kind this console does not know: the chain decides
   }
 }

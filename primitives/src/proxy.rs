@@ -27,16 +27,19 @@ pub enum ProxyType {
 	#[default]
 	Any,
 	/// Anything but moving the principal's money or units: no balance, settlement-currency
-	/// or security transfers, no subscriptions or redemptions, no XCM.
+	/// or security transfers, no subscriptions or redemptions, no XCM, no security
+	/// administration (that is `Issuance`), no signing for another account or a multisig.
 	NonTransfer,
 	/// A security's staff: the issuance, compliance and corporate-actions calls a security's
-	/// agent signs (the pallets check that the principal is that security's agent).
+	/// agent signs (the pallets check that the principal is that security's agent), except
+	/// appointing agents.
 	Issuance,
 	/// A council member's office: council proposals, votes and closes.
 	Governance,
 	/// A qualifier's staff: the credentials calls a qualifier signs (attest, revoke, onboard
 	/// and block investors).
 	Qualifier,
-	/// Only rejects announcements of the principal's time-delayed proxies.
+	/// Only rejects announcements of the principal's time-delayed proxies and cancels its
+	/// multisig operations.
 	CancelProxy,
 }

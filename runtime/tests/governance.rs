@@ -318,21 +318,70 @@ fn each_proxy_kind_admits_only_its_calls() {
 	let xcm = RuntimeCall::PolkadotXcm(pallet_xcm::Call::force_default_xcm_version {
 		maybe_xcm_version: None,
 	});
+	let set_agent = RuntimeCall::Issuance(pallet_issuance::Call::set_agent {
+		security,
+		agent: account(Bob),
+		roles: pallet_issuance::AgentRoles {
+			issuance: true,
+			compliance: true,
+			transfer: true,
+			corporate_actions: true,
+		},
+	});
+	let split = RuntimeCall::CorporateActions(pallet_corporate_actions::Call::split {
+		security,
+		numerator: 2,
+		denominator: 1,
+	});
+	let claim =
+		RuntimeCall::CorporateActions(pallet_corporate_actions::Call::claim { distribution: 0 });
+	let nested_proxy = RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+		real: sp_runtime::MultiAddress::Id(account(Charlie)),
+		force_proxy_type: None,
+		call: Box::new(pay.clone()),
+	});
+	let multisig_of_one = RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+		other_signatories: vec![account(Charlie)],
+		call: Box::new(pay.clone()),
+	});
+	let multisig_approval = RuntimeCall::Multisig(pallet_multisig::Call::approve_as_multi {
+		threshold: 2,
+		other_signatories: vec![account(Charlie)],
+		maybe_timepoint: None,
+		call_hash: [0; 32],
+		max_weight: Default::default(),
+	});
+	let multisig_cancel = RuntimeCall::Multisig(pallet_multisig::Call::cancel_as_multi {
+		threshold: 2,
+		other_signatories: vec![account(Charlie)],
+		timepoint: Default::default(),
+		call_hash: [0; 32],
+	});
 
 	use ProxyType::*;
 	let cases: Vec<(&str, &RuntimeCall, [bool; 6])> = vec![
 		//                      Any   NonTr  Issu   Gov    Qual   Cancel
 		("transfer", &transfer, [true, false, false, false, false, false]),
-		("issue", &issue, [true, true, true, false, false, false]),
+		("issue", &issue, [true, false, true, false, false, false]),
 		("forced transfer", &forced, [true, false, true, false, false, false]),
 		("subscribe", &subscribe, [true, false, false, false, false, false]),
 		("balances", &pay, [true, false, false, false, false, false]),
 		("attest", &attest, [true, true, false, false, true, false]),
 		("qualifier admin", &register_qualifier, [true, true, false, false, false, false]),
 		("council vote", &vote, [true, true, false, true, false, false]),
-		("set rules", &set_rules, [true, true, true, false, false, false]),
+		("set rules", &set_rules, [true, false, true, false, false, false]),
 		("reject announcement", &reject, [true, true, false, false, false, true]),
 		("xcm", &xcm, [true, false, false, false, false, false]),
+		// Appointing an agent is the issuer's own act: an agent's roles outlive any proxy.
+		("set agent", &set_agent, [true, false, false, false, false, false]),
+		("split", &split, [true, false, true, false, false, false]),
+		("claim a distribution", &claim, [true, true, false, false, false, false]),
+		// Signing for another account, or approving a call seen only as a hash, would
+		// escape the kind's filter: only `Any` may.
+		("nested proxy", &nested_proxy, [true, false, false, false, false, false]),
+		("multisig of one", &multisig_of_one, [true, false, false, false, false, false]),
+		("multisig approval", &multisig_approval, [true, false, false, false, false, false]),
+		("multisig cancel", &multisig_cancel, [true, true, false, false, false, true]),
 	];
 	for (name, call, expected) in cases {
 		for (kind, allowed) in [Any, NonTransfer, Issuance, Governance, Qualifier, CancelProxy]
@@ -502,6 +551,97 @@ fn a_custodian_with_a_non_transfer_proxy_cannot_move_an_investors_units() {
 			}))
 		));
 		assert_eq!(proxy_result(), Err(pallet_issuance::Error::<Runtime>::MissingRole.into()));
+	});
+}
+
+/// A non-transfer delegate cannot reach money through its principal's other powers: another
+/// account the principal may act for, a multisig of one, or an agent appointment.
+#[test]
+fn a_non_transfer_proxy_cannot_escape_through_nested_proxies_multisigs_or_agents() {
+	dev_chain().execute_with(|| {
+		let security = alice_securities_ag();
+		let (issuer, delegate, vault) = (account(Alice), account(Dave), account(Charlie));
+		assert_ok!(Issuance::issue(signed(&issuer), security, account(Bob), 100));
+		// The issuer has a non-transfer delegate, and may itself act for a vault.
+		assert_ok!(Proxy::add_proxy(
+			signed(&issuer),
+			sp_runtime::MultiAddress::Id(delegate.clone()),
+			ProxyType::NonTransfer,
+			0
+		));
+		assert_ok!(Proxy::add_proxy(
+			signed(&vault),
+			sp_runtime::MultiAddress::Id(issuer.clone()),
+			ProxyType::Any,
+			0
+		));
+		let vault_balance = pallet_balances::Pallet::<Runtime>::free_balance(&vault);
+		let drain = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: sp_runtime::MultiAddress::Id(delegate.clone()),
+			value: stoa_runtime::UNIT,
+		});
+		let as_issuer = |call: RuntimeCall| {
+			assert_ok!(Proxy::proxy(
+				signed(&delegate),
+				sp_runtime::MultiAddress::Id(issuer.clone()),
+				None,
+				Box::new(call)
+			));
+			proxy_result()
+		};
+		let through_vault = RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+			real: sp_runtime::MultiAddress::Id(vault.clone()),
+			force_proxy_type: None,
+			call: Box::new(drain.clone()),
+		});
+		assert_eq!(as_issuer(through_vault), Err(call_filtered()));
+		let multisig_of_one = RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+			other_signatories: vec![vault.clone()],
+			call: Box::new(drain),
+		});
+		assert_eq!(as_issuer(multisig_of_one), Err(call_filtered()));
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&vault), vault_balance);
+		// Nor appoint itself an agent with the power to force transfers, nor issue.
+		let appoint = RuntimeCall::Issuance(pallet_issuance::Call::set_agent {
+			security,
+			agent: delegate.clone(),
+			roles: pallet_issuance::AgentRoles {
+				issuance: true,
+				compliance: false,
+				transfer: true,
+				corporate_actions: false,
+			},
+		});
+		assert_eq!(as_issuer(appoint.clone()), Err(call_filtered()));
+		assert!(pallet_issuance::Agents::<Runtime>::get(security, &delegate).is_none());
+		let issue = RuntimeCall::Issuance(pallet_issuance::Call::issue {
+			security,
+			to: account(Bob),
+			amount: 1,
+		});
+		assert_eq!(as_issuer(issue), Err(call_filtered()));
+		// An issuance delegate runs the security, but cannot appoint agents either.
+		assert_ok!(Proxy::add_proxy(
+			signed(&issuer),
+			sp_runtime::MultiAddress::Id(delegate.clone()),
+			ProxyType::Issuance,
+			0
+		));
+		assert_ok!(Proxy::proxy(
+			signed(&delegate),
+			sp_runtime::MultiAddress::Id(issuer.clone()),
+			Some(ProxyType::Issuance),
+			Box::new(appoint)
+		));
+		assert_eq!(proxy_result(), Err(call_filtered()));
+		assert!(pallet_issuance::Agents::<Runtime>::get(security, &delegate).is_none());
+		assert_eq!(
+			<Issuance as stoa_primitives::SecurityRegistry<_, _>>::balance_of(
+				security,
+				&account(Bob)
+			),
+			100
+		);
 	});
 }
 

@@ -72,7 +72,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				matches!(
 					call,
 					RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
-						| RuntimeCall::Multisig(..)
+						| RuntimeCall::Multisig(pallet_multisig::Call::cancel_as_multi { .. })
 				) || batch(call)
 			},
 		}
@@ -84,7 +84,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			(ProxyType::Any, _) => true,
 			(_, ProxyType::Any) => false,
 			// Everything a governance, qualifier or cancel proxy may sign, a non-transfer
-			// proxy may too (an issuance proxy's forced transfers it may not).
+			// proxy may too (an issuance proxy's security administration it may not).
 			(
 				ProxyType::NonTransfer,
 				ProxyType::Governance | ProxyType::Qualifier | ProxyType::CancelProxy,
@@ -92,6 +92,22 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			_ => false,
 		}
 	}
+}
+
+/// Calls that run another call as another account (a nested proxy, a multisig's execution)
+/// or approve one the filter sees only as a hash. The account they run as has its own
+/// delegates and filters, so a narrow proxy signing them would escape its kind: only `Any`
+/// may.
+fn acts_for_another(call: &RuntimeCall) -> bool {
+	use pallet_multisig::Call as M;
+	use pallet_proxy::Call as P;
+	matches!(
+		call,
+		RuntimeCall::Proxy(P::proxy { .. } | P::proxy_announced { .. })
+			| RuntimeCall::Multisig(
+				M::as_multi { .. } | M::as_multi_threshold_1 { .. } | M::approve_as_multi { .. }
+			)
+	)
 }
 
 /// `pallet-utility`'s batches: their calls go through the same filter one by one.
@@ -110,11 +126,12 @@ fn issuance_staff(call: &RuntimeCall) -> bool {
 	use pallet_corporate_actions::Call as A;
 	use pallet_issuance::Call as I;
 	match call {
+		// Not `set_agent`: appointing agents is the issuer's own act, and an agent's roles
+		// would outlive the proxy that granted them.
 		RuntimeCall::Issuance(call) => matches!(
 			call,
 			I::set_document { .. }
 				| I::remove_document { .. }
-				| I::set_agent { .. }
 				| I::issue { .. }
 				| I::batch_issue { .. }
 				| I::force_redeem { .. }
@@ -169,36 +186,28 @@ fn qualifier_staff(call: &RuntimeCall) -> bool {
 	)
 }
 
-/// Calls that move the principal's money or units (or pay with them) on the principal's
-/// word: a non-transfer proxy may sign none of them.
+/// Calls that move the principal's own money or units on the principal's word: a
+/// non-transfer proxy may sign none of them.
 fn moves_money(call: &RuntimeCall) -> bool {
-	use pallet_corporate_actions::Call as A;
 	use pallet_issuance::Call as I;
-	match call {
-		RuntimeCall::Issuance(call) => matches!(
-			call,
+	matches!(
+		call,
+		RuntimeCall::Issuance(
 			I::transfer { .. }
 				| I::transfer_keep_holding { .. }
 				| I::redeem { .. }
 				| I::subscribe { .. }
-				| I::forced_transfer { .. }
-				| I::force_redeem { .. }
-		),
-		// Funded by the signer.
-		RuntimeCall::CorporateActions(call) => matches!(
-			call,
-			A::create_distribution { .. }
-				| A::set_debt_schedule { .. }
-				| A::redeem_at_maturity { .. }
-		),
-		_ => false,
-	}
+		)
+	)
 }
 
-/// Everything that does not move the principal's money or units: the proxy may administer,
-/// attest, vote, claim what is owed to the principal and crank, but not pay or transfer. An
-/// allow list: a pallet added later is out until it is named here.
+/// Everything that neither moves the principal's money or units nor administers a
+/// security: the proxy may attest, vote, claim what is owed to the principal and crank, but
+/// not pay, transfer, sign for another account, or act as a security's issuer or agent (that
+/// is the `Issuance` kind: its issues, forced transfers, offerings and agent appointments
+/// move units). An allow list: a pallet added later is out until it is named here.
 fn non_transfer(call: &RuntimeCall) -> bool {
+	use pallet_issuance::Call as I;
 	matches!(
 		call,
 		RuntimeCall::System(..)
@@ -217,4 +226,7 @@ fn non_transfer(call: &RuntimeCall) -> bool {
 			| RuntimeCall::Issuance(..)
 			| RuntimeCall::CorporateActions(..)
 	) && !moves_money(call)
+		&& !acts_for_another(call)
+		&& !issuance_staff(call)
+		&& !matches!(call, RuntimeCall::Issuance(I::set_agent { .. } | I::create_security { .. }))
 }

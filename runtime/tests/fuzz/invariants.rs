@@ -26,7 +26,7 @@ use super::{
 		Registry,
 	},
 	ops::{Step, Who},
-	world::name_of,
+	world::{account, name_of},
 };
 
 /// What one step saw.
@@ -69,6 +69,7 @@ pub const INVARIANTS: &[(&str, Invariant)] = &[
 		"imported_records_count_only_while_their_shard_is_trusted",
 		imported_records_count_only_while_their_shard_is_trusted,
 	),
+	("narrow_delegates_stay_within_their_kind", narrow_delegates_stay_within_their_kind),
 ];
 
 /// Checked by the block driver (see `chain.rs`), reported under these names.
@@ -1413,6 +1414,48 @@ pub fn imported_records_count_only_while_their_shard_is_trusted(c: &Ctx) -> Resu
 				"{} is held (its imported link changed to {:?} under units), but not blocked",
 				who(&account),
 				w.pending
+			));
+		}
+	}
+	Ok(())
+}
+
+/// A delegate whose proxies of its principal are all narrow kinds (neither `Any` nor
+/// `Issuance`) moves none of the principal's own units, issues or forces none, and appoints
+/// no agent (whose roles would outlive the proxy): whatever the call, in one step.
+pub fn narrow_delegates_stay_within_their_kind(c: &Ctx) -> Result<(), String> {
+	use stoa_primitives::ProxyType;
+	let Step::Proxied { delegate, principal, .. } = c.step else { return Ok(()) };
+	let principal = account(*principal);
+	let Some(kinds) = c.before.delegations.get(&(principal.clone(), account(*delegate))) else {
+		return Ok(());
+	};
+	if kinds.iter().any(|k| matches!(k, ProxyType::Any | ProxyType::Issuance)) {
+		return Ok(());
+	}
+	for m in c.moves {
+		let own = m.kind.is_voluntary() && m.from.as_ref() == Some(&principal);
+		let forced = matches!(
+			m.kind,
+			MoveKind::Issue | MoveKind::ForcedTransfer | MoveKind::ForcedRedemption
+		);
+		if own || forced {
+			return Err(format!(
+				"{}: signed through a {kinds:?} proxy of {}",
+				describe(m),
+				who(&principal)
+			));
+		}
+	}
+	for e in c.events {
+		if let RuntimeEvent::Issuance(pallet_issuance::Event::AgentSet {
+			security, agent, ..
+		}) = &e.event
+		{
+			return Err(format!(
+				"S{security}: {} made an agent through a {kinds:?} proxy of {}",
+				who(agent),
+				who(&principal)
 			));
 		}
 	}

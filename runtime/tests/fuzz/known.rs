@@ -29,7 +29,34 @@ fn call(by: A, op: super::ops::Op) -> Step {
 
 /// (what the attack is, its steps from the world).
 pub fn attacks() -> Vec<(&'static str, Vec<Step>)> {
+	use stoa_primitives::ProxyType;
+	let non_transfer_delegate = |principal: A, delegate: A| {
+		call(principal, AddProxy { delegate, kind: ProxyType::NonTransfer })
+	};
 	vec![
+		(
+			"an issuer's non-transfer delegate appoints itself an agent with every role \
+			 (forced transfers among them), which would outlive its proxy",
+			vec![
+				non_transfer_delegate(ALICE, EVE),
+				Step::Proxied {
+					delegate: EVE,
+					principal: ALICE,
+					op: SetAgent { security: S(0), agent: EVE, roles: 0b1111 },
+				},
+			],
+		),
+		(
+			"an issuer's non-transfer delegate issues units",
+			vec![
+				non_transfer_delegate(ALICE, EVE),
+				Step::Proxied {
+					delegate: EVE,
+					principal: ALICE,
+					op: Issue { security: S(0), to: BOB, amount: 10 },
+				},
+			],
+		),
 		(
 			"a batch sends a whole holding, then a transfer to the sender's own wallet that \
 			 fails: weighed again after the holding closed, it must not be charged more than the \

@@ -37,6 +37,8 @@ pub struct Observation {
 	pub protocol: BTreeSet<AccountId32>,
 	/// The shards trusted, with the trust epoch of each (`TrustedShards`).
 	pub trusted: BTreeMap<ShardId, u32>,
+	/// The proxy kinds each world account has named each delegate, by (principal, delegate).
+	pub delegations: BTreeMap<(AccountId32, AccountId32), BTreeSet<stoa_primitives::ProxyType>>,
 }
 
 /// The registry every pallet reads credentials through (imported ones too).
@@ -101,6 +103,14 @@ impl Observation {
 			}
 		}
 		o.trusted = pallet_shard_credentials::TrustedShards::<Runtime>::iter().collect();
+		for principal in all_accounts() {
+			for def in pallet_proxy::Proxies::<Runtime>::get(principal).0 {
+				o.delegations
+					.entry((principal.clone(), def.delegate))
+					.or_default()
+					.insert(def.proxy_type);
+			}
+		}
 		o
 	}
 
