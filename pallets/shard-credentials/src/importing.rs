@@ -147,22 +147,38 @@ impl<T: Config> Pallet<T> {
 		state: WalletState,
 	) -> (Outcome, Weight) {
 		let held = ImportedWallets::<T>::get(&wallet);
+		let blocked_aside = ImportedWalletBlocks::<T>::get(&wallet, shard);
+		if blocked_aside.as_ref().is_some_and(|aside| aside.seq >= seq) {
+			return (Outcome::Stale, T::WeightInfo::import_stale());
+		}
 		if let Some(held) = &held {
 			if held.shard != shard {
-				// One home per wallet: another trusted shard's live record stands.
+				// One home per wallet: another trusted shard's live record stands. Its block
+				// still counts: blocks win wherever they come from.
 				let live =
 					held.investor.is_some() || held.pending.is_some() || held.block.is_some();
 				if live && Self::counts(held.shard, held.epoch) {
+					// Kept even when it lifts a block, so that an older record cannot
+					// bring the block back.
+					ImportedWalletBlocks::<T>::insert(
+						&wallet,
+						shard,
+						ImportedWalletBlock { seq, epoch, block: state.block },
+					);
 					Self::deposit_event(Event::WalletClaimRefused {
 						shard,
 						wallet,
 						holder: held.shard,
 					});
-					return (Outcome::Refused, T::WeightInfo::import_stale());
+					return (Outcome::Refused, T::WeightInfo::import_wallet());
 				}
 			} else if held.seq >= seq {
 				return (Outcome::Stale, T::WeightInfo::import_stale());
 			}
+		}
+		// The shard's record now carries its block.
+		if blocked_aside.is_some() {
+			ImportedWalletBlocks::<T>::remove(&wallet, shard);
 		}
 		let home_link = state.investor.map(|id| Self::alias(shard, id, epoch));
 		// The link in the per-investor index, and the one this wallet's units are filed under

@@ -202,6 +202,19 @@ pub mod pallet {
 	pub type ImportedWallets<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, ImportedWallet, OptionQuery>;
 
+	/// Blocks of a wallet by trusted shards whose record of it was refused because another
+	/// trusted shard holds the wallet (see [`ImportedWalletBlock`]), by wallet and shard.
+	#[pallet::storage]
+	pub type ImportedWalletBlocks<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ShardId,
+		ImportedWalletBlock,
+		OptionQuery,
+	>;
+
 	/// The imported wallets linked to each imported investor here.
 	#[pallet::storage]
 	pub type WalletsOf<T: Config> = StorageDoubleMap<

@@ -75,18 +75,28 @@ impl<T: Config, Hash: Default> ImportedCredentialsApi<T::AccountId, Hash> for Pa
 	}
 
 	fn account_block(account: &T::AccountId) -> Option<BlockReason> {
-		let wallet =
-			ImportedWallets::<T>::get(account).filter(|w| Self::counts(w.shard, w.epoch))?;
-		wallet
-			.block
-			.map(|b| b.reason)
-			// Held while its link changes under units (see `ImportedWallet::pending`).
-			.or(wallet.pending.map(|_| BlockReason::Other))
-			.or_else(|| {
-				wallet.investor.and_then(|investor| {
-					<Self as ImportedCredentialsApi<T::AccountId, Hash>>::investor_block(investor)
+		// A wallet no trusted shard ever sent has nothing more to read.
+		let wallet = ImportedWallets::<T>::get(account)?;
+		let home = Self::counts(wallet.shard, wallet.epoch).then_some(wallet).and_then(|wallet| {
+			wallet
+				.block
+				.map(|b| b.reason)
+				// Held while its link changes under units (see `ImportedWallet::pending`).
+				.or(wallet.pending.map(|_| BlockReason::Other))
+				.or_else(|| {
+					wallet.investor.and_then(|investor| {
+						<Self as ImportedCredentialsApi<T::AccountId, Hash>>::investor_block(
+							investor,
+						)
+					})
 				})
+		});
+		// Other trusted shards' blocks of it (their claims were refused).
+		home.or_else(|| {
+			ImportedWalletBlocks::<T>::iter_prefix(account).find_map(|(shard, aside)| {
+				aside.block.filter(|_| Self::counts(shard, aside.epoch)).map(|b| b.reason)
 			})
+		})
 	}
 
 	fn investor_info(investor: InvestorId) -> Option<InvestorInfo<T::AccountId, Hash>> {

@@ -453,6 +453,73 @@ fn two_trusted_shards_cannot_both_claim_a_wallet() {
 }
 
 #[test]
+fn a_wallet_block_from_a_second_trusted_shard_counts_though_its_claim_is_refused() {
+	let (_eu, mut apac) = network();
+	let mut latam = Shard::new(LATAM);
+	latam.run(|| {
+		assert_ok!(ShardCredentials::add_recipient(root(), APAC));
+		assert_ok!(Credentials::block_wallet(root(), ALICE, BlockReason::CourtOrder));
+	});
+	apac.run(|| {
+		assert_ok!(ShardCredentials::trust_shard(root(), LATAM));
+		assert_eq!(block_of(ALICE), None);
+	});
+	receive_ok(&mut apac, LATAM);
+	apac.run(|| {
+		// The EU shard keeps the wallet (its investor is still A0), and LATAM's block counts.
+		assert!(events().contains(&Event::WalletClaimRefused {
+			shard: LATAM,
+			wallet: ALICE,
+			holder: EU
+		}));
+		assert_eq!(investor_of(ALICE), Some(A0));
+		assert_eq!(block_of(ALICE), Some(BlockReason::CourtOrder));
+		// It stops counting with LATAM's trust.
+		assert_ok!(ShardCredentials::untrust_shard(root(), LATAM));
+		assert_eq!(block_of(ALICE), None);
+		assert_ok!(ShardCredentials::trust_shard(root(), LATAM));
+	});
+	latam.run(|| {
+		assert_ok!(ShardCredentials::push_wallet(RuntimeOrigin::signed(BOB), ALICE));
+		assert_ok!(Credentials::unblock_wallet(root(), ALICE));
+	});
+	// The push (the block) and the unblock, in order: the wallet is free again.
+	receive_ok(&mut apac, LATAM);
+	apac.run(|| {
+		assert_eq!(block_of(ALICE), None);
+		assert_eq!(investor_of(ALICE), Some(A0));
+	});
+}
+
+#[test]
+fn an_older_wallet_block_from_a_refused_shard_does_not_come_back() {
+	let (_eu, mut apac) = network();
+	apac.run(|| {
+		assert_ok!(ShardCredentials::trust_shard(root(), LATAM));
+		let sanction = Some(stoa_primitives::shards::BlockState {
+			reason: BlockReason::CourtOrder,
+			at: now(),
+		});
+		let wallet = |seq, block| Update {
+			seq,
+			record: Record::Wallet { wallet: ALICE, state: WalletState { investor: None, block } },
+		};
+		let import = |updates| {
+			ShardCredentials::import(
+				from_shard(LATAM),
+				VersionedUpdates::V1(BoundedVec::truncate_from(updates)),
+			)
+		};
+		// The lift (seq 5) arrives before the block it lifts (seq 4).
+		assert_ok!(import(vec![wallet(5, None)]));
+		assert_ok!(import(vec![wallet(4, sanction)]));
+		assert_eq!(block_of(ALICE), None);
+		assert_ok!(import(vec![wallet(6, sanction)]));
+		assert_eq!(block_of(ALICE), Some(BlockReason::CourtOrder));
+	});
+}
+
+#[test]
 fn a_message_that_cannot_be_sent_is_surfaced_and_can_be_pushed_again() {
 	let (mut eu, mut apac) = network();
 	Unreachable::set(vec![APAC]);

@@ -136,6 +136,20 @@ pub struct ImportedWallet {
 	pub block: Option<BlockState>,
 }
 
+/// A trusted shard's block of a wallet that another trusted shard links here: the claim is
+/// refused (one home per wallet), the block counts (blocks win wherever they come from).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct ImportedWalletBlock {
+	/// The sequence number of the record it came in.
+	pub seq: u64,
+	/// The trust epoch it was imported in.
+	pub epoch: u32,
+	/// The block, `None` once the shard lifted it (kept, so an older record cannot return).
+	pub block: Option<BlockState>,
+}
+
 /// An imported qualifier.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

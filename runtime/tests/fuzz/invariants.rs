@@ -1398,17 +1398,30 @@ pub fn imported_records_count_only_while_their_shard_is_trusted(c: &Ctx) -> Resu
 			));
 		}
 		let block = <Registry as CredentialRegistry<AccountId32>>::account_block(&account);
+		// Other trusted shards' blocks of the wallet, whose claims were refused, count too.
+		let aside =
+			pallet_shard_credentials::ImportedWalletBlocks::<Runtime>::iter_prefix(&account)
+				.find_map(|(shard, b)| {
+					b.block.filter(|_| counts(shard, b.epoch)).map(|b| b.reason)
+				});
 		if !counting {
 			let here =
 				pallet_credentials::Pallet::<Runtime>::block_of_account(&account).map(|b| b.reason);
-			if block != here {
+			if block != here.or(aside) {
 				return Err(format!(
-					"{} is blocked for {block:?}, this shard's block is {here:?}, and its \
-					 imported record {w:?} does not count (trusted: {:?})",
+					"{} is blocked for {block:?}, this shard's block is {here:?}, another \
+					 trusted shard's {aside:?}, and its imported record {w:?} does not count \
+					 (trusted: {:?})",
 					who(&account),
 					c.model.trusted
 				));
 			}
+		} else if aside.is_some() && block.is_none() {
+			return Err(format!(
+				"{} is blocked by a trusted shard ({aside:?}) whose claim was refused, but not \
+				 blocked here",
+				who(&account)
+			));
 		} else if w.pending.is_some() && block.is_none() {
 			return Err(format!(
 				"{} is held (its imported link changed to {:?} under units), but not blocked",

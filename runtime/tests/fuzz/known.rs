@@ -174,6 +174,15 @@ pub fn attacks() -> Vec<(&'static str, Vec<Step>)> {
 			],
 		),
 		(
+			"a second trusted shard blocks a wallet the first links here: its claim is refused, \
+			 its block counts, and the wallet cannot sell",
+			vec![
+				Step::Call { by: Who::Root, op: TrustShard { shard: 2002 } },
+				import(2002, 1, vec![Rec::Wallet { wallet: XS_A, home: None, blocked: true }]),
+				call(XS_A, Transfer { security: S(0), to: ALICE, amount: Units::Exact(1) }),
+			],
+		),
+		(
 			"a trusted shard relinks a wallet while it holds units here: it is held, its units \
 			 keep their owner, and its new link waits until they have left",
 			vec![
