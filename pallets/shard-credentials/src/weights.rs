@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `3481`
-		// Minimum execution time: 21_332_000 picoseconds.
-		Weight::from_parts(24_186_000, 3481)
+		// Minimum execution time: 21_402_000 picoseconds.
+		Weight::from_parts(23_485_000, 3481)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `92`
 		//  Estimated: `3481`
-		// Minimum execution time: 11_587_000 picoseconds.
-		Weight::from_parts(13_631_000, 3481)
+		// Minimum execution time: 11_758_000 picoseconds.
+		Weight::from_parts(12_829_000, 3481)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `228`
 		//  Estimated: `1550`
-		// Minimum execution time: 12_338_000 picoseconds.
-		Weight::from_parts(14_000_000, 1550)
+		// Minimum execution time: 12_598_000 picoseconds.
+		Weight::from_parts(13_721_000, 1550)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `97`
 		//  Estimated: `1550`
-		// Minimum execution time: 9_084_000 picoseconds.
-		Weight::from_parts(10_316_000, 1550)
+		// Minimum execution time: 9_093_000 picoseconds.
+		Weight::from_parts(10_145_000, 1550)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_995_000 picoseconds.
-		Weight::from_parts(3_686_000, 0)
+		// Minimum execution time: 2_944_000 picoseconds.
+		Weight::from_parts(3_616_000, 0)
 	}
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:0)
 	/// Proof: `ShardCredentials::Aliases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3555`
-		// Minimum execution time: 13_069_000 picoseconds.
-		Weight::from_parts(14_271_000, 3555)
+		// Minimum execution time: 13_039_000 picoseconds.
+		Weight::from_parts(14_131_000, 3555)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:1)
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `218`
 		//  Estimated: `7008`
-		// Minimum execution time: 45_648_000 picoseconds.
-		Weight::from_parts(48_472_000, 7008)
+		// Minimum execution time: 44_937_000 picoseconds.
+		Weight::from_parts(47_491_000, 7008)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -176,13 +176,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `92`
 		//  Estimated: `3999`
-		// Minimum execution time: 22_975_000 picoseconds.
-		Weight::from_parts(25_258_000, 3999)
+		// Minimum execution time: 22_964_000 picoseconds.
+		Weight::from_parts(24_526_000, 3999)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ShardCredentials::ImportedWallets` (r:1 w:1)
 	/// Proof: `ShardCredentials::ImportedWallets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `ShardCredentials::ImportedWalletBlocks` (r:1 w:0)
+	/// Proof: `ShardCredentials::ImportedWalletBlocks` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:1)
 	/// Proof: `ShardCredentials::Aliases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `ShardCredentials::AliasCount` (r:1 w:1)
@@ -203,9 +205,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `475`
 		//  Estimated: `3637`
-		// Minimum execution time: 38_457_000 picoseconds.
-		Weight::from_parts(45_448_000, 3637)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 41_071_000 picoseconds.
+		Weight::from_parts(43_485_000, 3637)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `ShardCredentials::ImportedQualifiers` (r:1 w:1)
@@ -214,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `89`
 		//  Estimated: `3584`
-		// Minimum execution time: 9_525_000 picoseconds.
-		Weight::from_parts(10_916_000, 3584)
+		// Minimum execution time: 9_644_000 picoseconds.
+		Weight::from_parts(10_385_000, 3584)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -238,10 +240,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `977 + n * (29 ±0)`
 		//  Estimated: `3999 + n * (2504 ±0)`
-		// Minimum execution time: 3_155_000 picoseconds.
-		Weight::from_parts(14_551_414, 3999)
-			// Standard Error: 44_564
-			.saturating_add(Weight::from_parts(27_205_498, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_245_000 picoseconds.
+		Weight::from_parts(8_153_657, 3999)
+			// Standard Error: 29_032
+			.saturating_add(Weight::from_parts(26_666_948, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -269,10 +271,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `604 + n * (29 ±0)`
 		//  Estimated: `3791 + n * (2504 ±0)`
-		// Minimum execution time: 45_537_000 picoseconds.
-		Weight::from_parts(11_239_448, 3791)
-			// Standard Error: 31_136
-			.saturating_add(Weight::from_parts(26_535_480, 0).saturating_mul(n.into()))
+		// Minimum execution time: 45_387_000 picoseconds.
+		Weight::from_parts(10_706_367, 3791)
+			// Standard Error: 22_617
+			.saturating_add(Weight::from_parts(26_056_474, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -310,10 +312,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3852 + n * (29 ±0)`
 		//  Estimated: `44153 + n * (2504 ±0)`
-		// Minimum execution time: 252_115_000 picoseconds.
-		Weight::from_parts(210_903_197, 44153)
-			// Standard Error: 136_711
-			.saturating_add(Weight::from_parts(36_519_551, 0).saturating_mul(n.into()))
+		// Minimum execution time: 251_895_000 picoseconds.
+		Weight::from_parts(217_723_665, 44153)
+			// Standard Error: 42_688
+			.saturating_add(Weight::from_parts(32_770_382, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -334,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `352`
 		//  Estimated: `3637`
-		// Minimum execution time: 27_491_000 picoseconds.
-		Weight::from_parts(30_114_000, 3637)
+		// Minimum execution time: 27_691_000 picoseconds.
+		Weight::from_parts(29_484_000, 3637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -352,7 +354,7 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::NextEpoch` (r:1 w:1)
 	/// Proof: `ShardCredentials::NextEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn trust_shard() -> Weight {
-		Weight::from_parts(24_186_000, 3481)
+		Weight::from_parts(23_485_000, 3481)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -361,7 +363,7 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::CounterForTrustedShards` (r:1 w:1)
 	/// Proof: `ShardCredentials::CounterForTrustedShards` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn untrust_shard() -> Weight {
-		Weight::from_parts(13_631_000, 3481)
+		Weight::from_parts(12_829_000, 3481)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -370,26 +372,26 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::Recipients` (r:1 w:1)
 	/// Proof: `ShardCredentials::Recipients` (`max_values`: Some(1), `max_size`: Some(65), added: 560, mode: `MaxEncodedLen`)
 	fn add_recipient() -> Weight {
-		Weight::from_parts(14_000_000, 1550)
+		Weight::from_parts(13_721_000, 1550)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ShardCredentials::Recipients` (r:1 w:1)
 	/// Proof: `ShardCredentials::Recipients` (`max_values`: Some(1), `max_size`: Some(65), added: 560, mode: `MaxEncodedLen`)
 	fn remove_recipient() -> Weight {
-		Weight::from_parts(10_316_000, 1550)
+		Weight::from_parts(10_145_000, 1550)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn import_base() -> Weight {
-		Weight::from_parts(3_686_000, 0)
+		Weight::from_parts(3_616_000, 0)
 	}
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:0)
 	/// Proof: `ShardCredentials::Aliases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `ShardCredentials::ImportedInvestors` (r:1 w:0)
 	/// Proof: `ShardCredentials::ImportedInvestors` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn import_stale() -> Weight {
-		Weight::from_parts(14_271_000, 3555)
+		Weight::from_parts(14_131_000, 3555)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:1)
@@ -407,7 +409,7 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::ImportedInvestors` (r:0 w:1)
 	/// Proof: `ShardCredentials::ImportedInvestors` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn import_investor() -> Weight {
-		Weight::from_parts(48_472_000, 7008)
+		Weight::from_parts(47_491_000, 7008)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -422,12 +424,14 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::ImportedInvestors` (r:0 w:1)
 	/// Proof: `ShardCredentials::ImportedInvestors` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn import_credential() -> Weight {
-		Weight::from_parts(25_258_000, 3999)
+		Weight::from_parts(24_526_000, 3999)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ShardCredentials::ImportedWallets` (r:1 w:1)
 	/// Proof: `ShardCredentials::ImportedWallets` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `ShardCredentials::ImportedWalletBlocks` (r:1 w:0)
+	/// Proof: `ShardCredentials::ImportedWalletBlocks` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	/// Storage: `ShardCredentials::Aliases` (r:1 w:1)
 	/// Proof: `ShardCredentials::Aliases` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `ShardCredentials::AliasCount` (r:1 w:1)
@@ -445,14 +449,14 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::ImportedInvestors` (r:0 w:1)
 	/// Proof: `ShardCredentials::ImportedInvestors` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn import_wallet() -> Weight {
-		Weight::from_parts(45_448_000, 3637)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(43_485_000, 3637)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `ShardCredentials::ImportedQualifiers` (r:1 w:1)
 	/// Proof: `ShardCredentials::ImportedQualifiers` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	fn import_qualifier() -> Weight {
-		Weight::from_parts(10_916_000, 3584)
+		Weight::from_parts(10_385_000, 3584)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -472,8 +476,8 @@ impl WeightInfo for () {
 	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn send_record(n: u32, ) -> Weight {
-		Weight::from_parts(14_551_414, 3999)
-			.saturating_add(Weight::from_parts(27_205_498, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_153_657, 3999)
+			.saturating_add(Weight::from_parts(26_666_948, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -498,8 +502,8 @@ impl WeightInfo for () {
 	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn push_record(n: u32, ) -> Weight {
-		Weight::from_parts(11_239_448, 3791)
-			.saturating_add(Weight::from_parts(26_535_480, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_706_367, 3791)
+			.saturating_add(Weight::from_parts(26_056_474, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -534,8 +538,8 @@ impl WeightInfo for () {
 	/// Proof: `XcmpQueue::OutboundXcmpMessages` (`max_values`: None, `max_size`: Some(65570), added: 68045, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn push_investor(n: u32, ) -> Weight {
-		Weight::from_parts(210_903_197, 44153)
-			.saturating_add(Weight::from_parts(36_519_551, 0).saturating_mul(n.into()))
+		Weight::from_parts(217_723_665, 44153)
+			.saturating_add(Weight::from_parts(32_770_382, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(68_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -553,7 +557,7 @@ impl WeightInfo for () {
 	/// Storage: `ShardCredentials::WalletsOf` (r:0 w:2)
 	/// Proof: `ShardCredentials::WalletsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn apply_wallet_link() -> Weight {
-		Weight::from_parts(30_114_000, 3637)
+		Weight::from_parts(29_484_000, 3637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
