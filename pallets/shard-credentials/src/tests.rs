@@ -429,19 +429,19 @@ fn a_wallet_linked_at_home_cannot_be_linked_here_too() {
 	});
 }
 
-#[test]
-fn two_trusted_shards_cannot_both_claim_a_wallet() {
-	let (_eu, mut apac) = network();
+/// LATAM, trusted by APAC, sends APAC its record of ALICE (a wallet the EU shard links there)
+/// after `change` on LATAM: APAC refuses LATAM's claim, and ALICE stays the EU investor's.
+fn latam_claims_alice(apac: &mut Shard, change: impl FnOnce()) -> Shard {
 	let mut latam = Shard::new(LATAM);
 	latam.run(|| {
 		assert_ok!(ShardCredentials::add_recipient(root(), APAC));
-		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, ALICE));
-		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(ALICE), 0));
+		change();
 	});
 	apac.run(|| {
 		assert_ok!(ShardCredentials::trust_shard(root(), LATAM));
+		assert_eq!(block_of(ALICE), None);
 	});
-	receive_ok(&mut apac, LATAM);
+	receive_ok(apac, LATAM);
 	apac.run(|| {
 		assert!(events().contains(&Event::WalletClaimRefused {
 			shard: LATAM,
@@ -449,30 +449,27 @@ fn two_trusted_shards_cannot_both_claim_a_wallet() {
 			holder: EU
 		}));
 		assert_eq!(investor_of(ALICE), Some(A0));
+	});
+	latam
+}
+
+#[test]
+fn two_trusted_shards_cannot_both_claim_a_wallet() {
+	let (_eu, mut apac) = network();
+	latam_claims_alice(&mut apac, || {
+		assert_ok!(Credentials::request_wallet_link(RuntimeOrigin::signed(EURO_KYC), 0, ALICE));
+		assert_ok!(Credentials::accept_wallet_link(RuntimeOrigin::signed(ALICE), 0));
 	});
 }
 
 #[test]
 fn a_wallet_block_from_a_second_trusted_shard_counts_though_its_claim_is_refused() {
 	let (_eu, mut apac) = network();
-	let mut latam = Shard::new(LATAM);
-	latam.run(|| {
-		assert_ok!(ShardCredentials::add_recipient(root(), APAC));
+	let mut latam = latam_claims_alice(&mut apac, || {
 		assert_ok!(Credentials::block_wallet(root(), ALICE, BlockReason::CourtOrder));
 	});
 	apac.run(|| {
-		assert_ok!(ShardCredentials::trust_shard(root(), LATAM));
-		assert_eq!(block_of(ALICE), None);
-	});
-	receive_ok(&mut apac, LATAM);
-	apac.run(|| {
-		// The EU shard keeps the wallet (its investor is still A0), and LATAM's block counts.
-		assert!(events().contains(&Event::WalletClaimRefused {
-			shard: LATAM,
-			wallet: ALICE,
-			holder: EU
-		}));
-		assert_eq!(investor_of(ALICE), Some(A0));
+		// The EU shard keeps the wallet, and LATAM's block counts.
 		assert_eq!(block_of(ALICE), Some(BlockReason::CourtOrder));
 		// It stops counting with LATAM's trust.
 		assert_ok!(ShardCredentials::untrust_shard(root(), LATAM));
